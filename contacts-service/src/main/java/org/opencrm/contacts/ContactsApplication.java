@@ -1,0 +1,13 @@
+package org.opencrm.contacts;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+/** Contacts and companies: the client cards and the history of every interaction. */
+@SpringBootApplication
+public class ContactsApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(ContactsApplication.class, args);
+    }
+}

@@ -1,0 +1,163 @@
+package org.opencrm.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** The gateway in front of a real HTTP backend standing in for contacts-service, and of one that is down. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class GatewayRoutingTest {
+
+    private static final KeyPair TRUSTED = keys();
+    private static final Map<String, String> lastRequestHeaders = new ConcurrentHashMap<>();
+    private static final HttpServer contacts = backend();
+    private static final int DEAD_PORT = freePort();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @LocalServerPort
+    int port;
+
+    @DynamicPropertySource
+    static void backends(DynamicPropertyRegistry registry) {
+        registry.add("CONTACTS_URL", () -> "http://127.0.0.1:" + contacts.getAddress().getPort());
+        registry.add("ANALYTICS_URL", () -> "http://127.0.0.1:" + DEAD_PORT);
+        registry.add("crm.security.jwt.public-key",
+                () -> Base64.getEncoder().encodeToString(TRUSTED.getPublic().getEncoded()));
+    }
+
+    @AfterAll
+    static void stopBackend() {
+        contacts.stop(0);
+    }
+
+    @Test
+    void routesAnAuthenticatedRequestToItsServiceWithTheTokenAndWithoutForgedIdentityHeaders() throws Exception {
+        String token = token(TRUSTED, "access");
+        var response = send(HttpRequest.newBuilder(uri("/api/contacts/42"))
+                .header("Authorization", "Bearer " + token)
+                .header("X-Tenant-Id", UUID.randomUUID().toString())
+                .header("X-User-Id", "admin"));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("\"path\":\"/api/contacts/42\"");
+        assertThat(lastRequestHeaders.get("authorization")).isEqualTo("Bearer " + token);
+        assertThat(lastRequestHeaders).doesNotContainKeys("x-tenant-id", "x-user-id");
+    }
+
+    @Test
+    void refusesApiRequestsWithoutAValidAccessToken() throws Exception {
+        var none = send(HttpRequest.newBuilder(uri("/api/contacts/42")));
+        var foreign = send(HttpRequest.newBuilder(uri("/api/contacts/42"))
+                .header("Authorization", "Bearer " + token(keys(), "access")));
+        var refreshTokenUsedAsAccess = send(HttpRequest.newBuilder(uri("/api/contacts/42"))
+                .header("Authorization", "Bearer " + token(TRUSTED, "refresh")));
+
+        assertThat(none.statusCode()).isEqualTo(401);
+        assertThat(none.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(none.body()).contains("/problems/unauthorized");
+        assertThat(foreign.statusCode()).isEqualTo(401);
+        assertThat(refreshTokenUsedAsAccess.statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void answersAProblemWhenTheServiceIsDown() throws Exception {
+        var response = send(HttpRequest.newBuilder(uri("/api/analytics/counters"))
+                .header("Authorization", "Bearer " + token(TRUSTED, "access")));
+
+        assertThat(response.statusCode()).isEqualTo(503);
+        assertThat(response.body()).contains("/problems/service-unavailable").contains("analytics");
+    }
+
+    @Test
+    void healthIsOpen() throws Exception {
+        assertThat(send(HttpRequest.newBuilder(uri("/actuator/health/readiness"))).statusCode()).isEqualTo(200);
+        assertThat(send(HttpRequest.newBuilder(uri("/actuator/prometheus"))).body())
+                .contains("application=\"gateway\"");
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + port + path);
+    }
+
+    private static HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String token(KeyPair keys, String type) throws Exception {
+        var claims = new JWTClaimsSet.Builder().subject(UUID.randomUUID().toString()).audience("crm")
+                .issuer("crm-identity").issueTime(new Date())
+                .expirationTime(Date.from(Instant.now().plusSeconds(600)))
+                .claim("tenant_id", UUID.randomUUID().toString()).claim("roles", List.of("MANAGER"))
+                .claim("token_type", type).build();
+        var jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("k1").build(), claims);
+        jwt.sign(new RSASSASigner(keys.getPrivate()));
+        return jwt.serialize();
+    }
+
+    private static KeyPair keys() {
+        try {
+            var generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            return generator.generateKeyPair();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static HttpServer backend() {
+        try {
+            var server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            server.createContext("/", exchange -> {
+                lastRequestHeaders.clear();
+                exchange.getRequestHeaders().forEach((name, values) ->
+                        lastRequestHeaders.put(name.toLowerCase(), values.getFirst()));
+                byte[] body = ("{\"path\":\"" + exchange.getRequestURI().getPath() + "\"}")
+                        .getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().set("Content-Type", "application/json");
+                exchange.sendResponseHeaders(200, body.length);
+                exchange.getResponseBody().write(body);
+                exchange.close();
+            });
+            server.start();
+            return server;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static int freePort() {
+        try (var socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,13 @@
+package org.opencrm.notifications;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+/** In-app notifications, email and SMS, and the real-time push channel. */
+@SpringBootApplication
+public class NotificationsApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(NotificationsApplication.class, args);
+    }
+}

@@ -1,0 +1,30 @@
+package org.opencrm.platform.events;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import org.opencrm.platform.events.contacts.ContactCreated;
+
+/**
+ * The data of an integration event: a past-tense record that says what happened to one aggregate.
+ * <p>
+ * The subtypes listed here are every event type of the published language; a new event type is added
+ * to this list and to {@code docs/events.md}. The names are the CloudEvents {@code type} values, so
+ * Java class names never appear on the wire.
+ */
+@JsonSubTypes({
+        @JsonSubTypes.Type(value = ContactCreated.class, name = ContactCreated.TYPE),
+})
+public interface DomainEvent {
+
+    /** The CloudEvents {@code type}, such as {@code contact.created}. */
+    @JsonIgnore
+    String eventType();
+
+    /** The topic of the aggregate this event belongs to. */
+    @JsonIgnore
+    String topic();
+
+    /** The aggregate id: the Kafka key and the CloudEvents {@code subject}. */
+    @JsonIgnore
+    String aggregateId();
+}

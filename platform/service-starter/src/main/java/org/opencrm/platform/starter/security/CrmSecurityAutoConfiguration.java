@@ -1,0 +1,110 @@
+package org.opencrm.platform.starter.security;
+
+import java.security.KeyFactory;
+import java.security.interfaces.RSAPublicKey;
+import java.security.spec.X509EncodedKeySpec;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.hibernate.autoconfigure.HibernatePropertiesCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
+import org.springframework.security.web.SecurityFilterChain;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Every service is an OAuth2 resource server: RS256 access tokens issued by identity-service, checked
+ * against its JWKS (or a fixed key), roles as {@code ROLE_*} authorities, the tenant taken from the token.
+ */
+@AutoConfiguration(beforeName = {
+        "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
+        "org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration"})
+@EnableConfigurationProperties(CrmSecurityProperties.class)
+@EnableMethodSecurity
+public class CrmSecurityAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    JwtDecoder jwtDecoder(CrmSecurityProperties properties) {
+        NimbusJwtDecoder decoder = properties.publicKey() != null && !properties.publicKey().isBlank()
+                ? NimbusJwtDecoder.withPublicKey(parse(properties.publicKey())).signatureAlgorithm(SignatureAlgorithm.RS256).build()
+                : NimbusJwtDecoder.withJwkSetUri(properties.jwksUri()).jwsAlgorithm(SignatureAlgorithm.RS256).build();
+        decoder.setJwtValidator(validator(properties.audience()));
+        return decoder;
+    }
+
+    static OAuth2TokenValidator<Jwt> validator(String audience) {
+        List<OAuth2TokenValidator<Jwt>> validators = new ArrayList<>();
+        validators.add(JwtValidators.createDefault());
+        validators.add(new JwtClaimValidator<List<String>>(JwtClaimNames.AUD,
+                aud -> aud != null && aud.contains(audience)));
+        validators.add(new JwtClaimValidator<String>(CrmUser.TOKEN_TYPE_CLAIM, CrmUser.ACCESS_TOKEN_TYPE::equals));
+        validators.add(new JwtClaimValidator<String>(CrmUser.TENANT_CLAIM, tenant -> tenant != null && !tenant.isBlank()));
+        validators.add(new JwtClaimValidator<String>(JwtClaimNames.SUB, sub -> sub != null && !sub.isBlank()));
+        return new DelegatingOAuth2TokenValidator<>(validators);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(SecurityFilterChain.class)
+    SecurityFilterChain crmSecurityFilterChain(HttpSecurity http, CrmSecurityProperties properties, JsonMapper json)
+            throws Exception {
+        var authorities = new JwtGrantedAuthoritiesConverter();
+        authorities.setAuthoritiesClaimName(CrmUser.ROLES_CLAIM);
+        authorities.setAuthorityPrefix("ROLE_");
+        var authentication = new JwtAuthenticationConverter();
+        authentication.setJwtGrantedAuthoritiesConverter(authorities);
+
+        List<String> publicPaths = new ArrayList<>(List.of("/actuator/health", "/actuator/health/**",
+                "/actuator/info", "/actuator/prometheus", "/error"));
+        publicPaths.addAll(properties.publicPaths());
+        http.csrf(csrf -> csrf.disable())
+                .cors(Customizer.withDefaults())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers(HttpMethod.OPTIONS, "/**").permitAll()
+                        .requestMatchers(publicPaths.toArray(String[]::new)).permitAll()
+                        .anyRequest().authenticated())
+                .oauth2ResourceServer(server -> server
+                        .jwt(jwt -> jwt.jwtAuthenticationConverter(authentication))
+                        .authenticationEntryPoint(ProblemResponses.unauthorized(json))
+                        .accessDeniedHandler(ProblemResponses.forbidden(json)))
+                .exceptionHandling(errors -> errors
+                        .authenticationEntryPoint(ProblemResponses.unauthorized(json))
+                        .accessDeniedHandler(ProblemResponses.forbidden(json)));
+        return http.build();
+    }
+
+    @Bean
+    HibernatePropertiesCustomizer crmTenantResolver() {
+        var resolver = new TenantIdentifierResolver();
+        return properties -> properties.put("hibernate.tenant_identifier_resolver", resolver);
+    }
+
+    private static RSAPublicKey parse(String key) {
+        String base64 = key.replaceAll("-----(BEGIN|END) PUBLIC KEY-----", "").replaceAll("\\s", "");
+        try {
+            return (RSAPublicKey) KeyFactory.getInstance("RSA")
+                    .generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(base64)));
+        } catch (Exception e) {
+            throw new IllegalArgumentException("crm.security.jwt.public-key is not a Base64 X.509 RSA public key", e);
+        }
+    }
+}

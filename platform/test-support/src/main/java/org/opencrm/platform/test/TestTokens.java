@@ -1,0 +1,90 @@
+package org.opencrm.platform.test;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Date;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Signed RS256 access tokens for any tenant, user and roles, shaped like identity-service's. The services
+ * under test trust this JVM's key through {@code crm.security.jwt.public-key}.
+ */
+public final class TestTokens {
+
+    private static final KeyPair KEYS = generate();
+
+    private TestTokens() {
+    }
+
+    /** A valid access token for the user in the tenant with the given roles. */
+    public static String accessToken(UUID tenantId, UUID userId, String... roles) {
+        return sign(claims(tenantId, userId, roles).build());
+    }
+
+    /** A token that expired a minute ago. */
+    public static String expiredAccessToken(UUID tenantId, UUID userId, String... roles) {
+        Instant past = Instant.now().minus(Duration.ofMinutes(10));
+        return sign(claims(tenantId, userId, roles).issueTime(Date.from(past))
+                .expirationTime(Date.from(past.plus(Duration.ofMinutes(9)))).build());
+    }
+
+    /** A well-formed token signed by a key nobody trusts. */
+    public static String tokenSignedByAnotherKey(UUID tenantId, UUID userId, String... roles) {
+        return sign(claims(tenantId, userId, roles).build(), generate());
+    }
+
+    /** The public key to trust, Base64 X.509, for {@code crm.security.jwt.public-key}. */
+    public static String publicKey() {
+        return Base64.getEncoder().encodeToString(KEYS.getPublic().getEncoded());
+    }
+
+    private static JWTClaimsSet.Builder claims(UUID tenantId, UUID userId, String... roles) {
+        Instant now = Instant.now();
+        return new JWTClaimsSet.Builder()
+                .issuer("crm-identity")
+                .subject(userId.toString())
+                .audience("crm")
+                .issueTime(Date.from(now))
+                .expirationTime(Date.from(now.plus(Duration.ofMinutes(15))))
+                .jwtID(UUID.randomUUID().toString())
+                .claim("tenant_id", tenantId.toString())
+                .claim("roles", List.copyOf(Arrays.asList(roles)))
+                .claim("token_type", "access");
+    }
+
+    private static String sign(JWTClaimsSet claims) {
+        return sign(claims, KEYS);
+    }
+
+    private static String sign(JWTClaimsSet claims, KeyPair keys) {
+        try {
+            var jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("test").build(), claims);
+            jwt.sign(new RSASSASigner(keys.getPrivate()));
+            return jwt.serialize();
+        } catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static KeyPair generate() {
+        try {
+            var generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            return generator.generateKeyPair();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

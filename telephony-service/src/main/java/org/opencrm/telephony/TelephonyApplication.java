@@ -1,0 +1,13 @@
+package org.opencrm.telephony;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+/** Calls from the telephone exchange, recordings and the caller's screen pop. */
+@SpringBootApplication
+public class TelephonyApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(TelephonyApplication.class, args);
+    }
+}

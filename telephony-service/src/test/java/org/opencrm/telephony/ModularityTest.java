@@ -1,0 +1,12 @@
+package org.opencrm.telephony;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.modulith.core.ApplicationModules;
+
+class ModularityTest {
+
+    @Test
+    void featurePackagesKeepTheirBoundaries() {
+        ApplicationModules.of(TelephonyApplication.class).verify();
+    }
+}
