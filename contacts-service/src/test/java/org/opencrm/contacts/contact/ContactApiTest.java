@@ -157,17 +157,4 @@ class ContactApiTest {
         assertThat(expired.status()).isEqualTo(401);
         assertThat(forged.status()).isEqualTo(401);
     }
-
-    @Test
-    void healthProbesAndMetricsAreServedWithoutAToken() {
-        var readiness = ApiClient.onPort(port).get("/actuator/health/readiness");
-        var liveness = ApiClient.onPort(port).get("/actuator/health/liveness");
-        var metrics = ApiClient.onPort(port).get("/actuator/prometheus");
-
-        assertThat(readiness.status()).isEqualTo(200);
-        assertThat(readiness.body()).contains("\"db\"").contains("\"kafka\"");
-        assertThat(liveness.status()).isEqualTo(200);
-        assertThat(metrics.status()).isEqualTo(200);
-        assertThat(metrics.body()).contains("application=\"contacts-service\"");
-    }
 }

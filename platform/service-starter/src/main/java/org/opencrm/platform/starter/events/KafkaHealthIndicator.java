@@ -1,5 +1,7 @@
 package org.opencrm.platform.starter.events;
 
+import java.time.Duration;
+import java.util.HashMap;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.AdminClient;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
@@ -17,7 +19,7 @@ public class KafkaHealthIndicator extends AbstractHealthIndicator implements Dis
 
     public KafkaHealthIndicator(KafkaAdmin kafkaAdmin) {
         super("Kafka health check failed");
-        var config = new java.util.HashMap<>(kafkaAdmin.getConfigurationProperties());
+        var config = new HashMap<>(kafkaAdmin.getConfigurationProperties());
         config.put("request.timeout.ms", TIMEOUT_MS);
         config.put("default.api.timeout.ms", TIMEOUT_MS);
         this.admin = AdminClient.create(config);
@@ -33,6 +35,6 @@ public class KafkaHealthIndicator extends AbstractHealthIndicator implements Dis
 
     @Override
     public void destroy() {
-        admin.close(java.time.Duration.ofSeconds(2));
+        admin.close(Duration.ofSeconds(2));
     }
 }
