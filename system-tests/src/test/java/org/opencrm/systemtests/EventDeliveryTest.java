@@ -17,38 +17,43 @@ import org.opencrm.platform.test.ApiClient;
 import org.opencrm.platform.test.AwaitilityDefaults;
 import org.opencrm.platform.test.TestDatabase;
 import org.opencrm.platform.test.TestKafka;
-import org.opencrm.platform.test.TestTokens;
 
 /**
- * contacts-service, analytics-service and the gateway as separate JVMs (the built jars), each with its own
- * PostgreSQL database, around this JVM's real Kafka broker, which the tests stop and start. What a user
- * does goes through the gateway; the effect is read back from analytics-service's counter.
+ * identity-service, contacts-service, analytics-service and the gateway as separate JVMs (the built jars),
+ * each with its own PostgreSQL database, around this JVM's real Kafka broker, which the tests stop and
+ * start. Users sign up through the gateway and get real tokens, which every JVM checks against
+ * identity's JWKS; the effect of what they do is read back from analytics-service's counter.
  */
 @ExtendWith(AwaitilityDefaults.class)
 class EventDeliveryTest {
 
     private static final TestKafka kafka = TestKafka.get();
+    private static final TestDatabase identityDb = TestDatabase.fresh();
     private static final TestDatabase contactsDb = TestDatabase.fresh();
     private static final TestDatabase analyticsDb = TestDatabase.fresh();
+    private static ServiceProcess identity;
     private static ServiceProcess contacts;
     private static ServiceProcess analytics;
     private static ServiceProcess gateway;
 
     @BeforeAll
     static void startTheSuite() {
-        contacts = new ServiceProcess("contacts-service", serviceEnvironment(contactsDb));
-        analytics = new ServiceProcess("analytics-service", serviceEnvironment(analyticsDb));
+        identity = new ServiceProcess("identity-service", Map.of());
+        identity.environment().putAll(serviceEnvironment(identityDb, identity));
+        contacts = new ServiceProcess("contacts-service", serviceEnvironment(contactsDb, identity));
+        analytics = new ServiceProcess("analytics-service", serviceEnvironment(analyticsDb, identity));
         gateway = new ServiceProcess("gateway", Map.of(
+                "IDENTITY_URL", identity.url(),
                 "CONTACTS_URL", contacts.url(),
                 "ANALYTICS_URL", analytics.url(),
-                "CRM_JWT_PUBLIC_KEY", TestTokens.publicKey()));
-        Stream.of(contacts, analytics, gateway).forEach(ServiceProcess::start);
-        Stream.of(contacts, analytics, gateway).forEach(ServiceProcess::awaitReady);
+                "CRM_JWKS_URI", jwks(identity)));
+        Stream.of(identity, contacts, analytics, gateway).forEach(ServiceProcess::start);
+        Stream.of(identity, contacts, analytics, gateway).forEach(ServiceProcess::awaitReady);
     }
 
     @AfterAll
     static void stopTheSuite() {
-        Stream.of(gateway, contacts, analytics).filter(p -> p != null).forEach(ServiceProcess::stop);
+        Stream.of(gateway, contacts, analytics, identity).filter(p -> p != null).forEach(ServiceProcess::stop);
         if (!kafka.isRunning()) {
             kafka.start();
         }
@@ -126,13 +131,17 @@ class EventDeliveryTest {
         assertThat(user.viaGateway().get("/api/contacts/" + id).status()).isEqualTo(200);
     }
 
-    private static Map<String, String> serviceEnvironment(TestDatabase database) {
+    private static String jwks(ServiceProcess identity) {
+        return identity.url() + "/.well-known/jwks.json";
+    }
+
+    private static Map<String, String> serviceEnvironment(TestDatabase database, ServiceProcess identity) {
         return Map.of(
                 "DB_URL", database.url(),
                 "DB_USER", database.username(),
                 "DB_PASSWORD", database.password(),
                 "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
-                "CRM_JWT_PUBLIC_KEY", TestTokens.publicKey(),
+                "CRM_JWKS_URI", jwks(identity),
                 // resend unconfirmed events soon, so an outage test does not wait for the production interval
                 "SPRING_APPLICATION_JSON",
                 "{\"crm\":{\"events\":{\"outbox\":{\"resubmit-interval\":\"2s\",\"resubmit-after\":\"5s\"}}}}");
@@ -163,11 +172,20 @@ class EventDeliveryTest {
         }
     }
 
-    /** A manager of a new company. */
+    /** The administrator of a company that just signed up through the gateway. */
     private static final class User {
 
-        final UUID tenant = UUID.randomUUID();
-        final String token = TestTokens.accessToken(tenant, UUID.randomUUID(), "MANAGER");
+        final UUID tenant;
+        final String token;
+
+        User() {
+            var signup = gateway.api().post("/api/identity/signup", Map.of("companyName", "Company " + UUID.randomUUID(),
+                    "fullName", "Iryna Bondar", "email", "iryna-" + UUID.randomUUID() + "@example.com",
+                    "password", "a long enough password"));
+            assertThat(signup.status()).as(signup.body()).isEqualTo(201);
+            tenant = UUID.fromString(signup.json().get("tenantId").asString());
+            token = signup.json().get("accessToken").asString();
+        }
 
         ApiClient viaGateway() {
             return gateway.api().withToken(token);

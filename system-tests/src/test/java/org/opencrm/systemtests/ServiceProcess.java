@@ -32,6 +32,11 @@ final class ServiceProcess {
         this.log = Path.of("target", "system-tests", module + ".log");
     }
 
+    /** The environment the JVM gets; may be added to before {@link #start()}. */
+    Map<String, String> environment() {
+        return environment;
+    }
+
     int port() {
         return port;
     }

@@ -3,6 +3,8 @@ package org.opencrm.platform.events;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import org.opencrm.platform.events.contacts.ContactCreated;
+import org.opencrm.platform.events.identity.TenantCreated;
+import org.opencrm.platform.events.identity.UserActivated;
 
 /**
  * The data of an integration event: a past-tense record that says what happened to one aggregate.
@@ -12,6 +14,8 @@ import org.opencrm.platform.events.contacts.ContactCreated;
  * Java class names never appear on the wire.
  */
 @JsonSubTypes({
+        @JsonSubTypes.Type(value = TenantCreated.class, name = TenantCreated.TYPE),
+        @JsonSubTypes.Type(value = UserActivated.class, name = UserActivated.TYPE),
         @JsonSubTypes.Type(value = ContactCreated.class, name = ContactCreated.TYPE),
 })
 public interface DomainEvent {

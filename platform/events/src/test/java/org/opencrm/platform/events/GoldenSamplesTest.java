@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.opencrm.platform.events.contacts.ContactCreated;
+import org.opencrm.platform.events.identity.TenantCreated;
+import org.opencrm.platform.events.identity.UserActivated;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -15,7 +17,14 @@ class GoldenSamplesTest {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     /** One sample of each event type; the golden JSON next to it is what producers must send. */
+    private static final UUID ADMIN = UUID.fromString("5d2b8c1e-7a44-4f0e-8c55-2b3f4a6d9e01");
+    private static final Instant SIGNED_UP = Instant.parse("2026-11-24T09:00:00Z");
+
     private static final Map<String, DomainEvent> SAMPLES = Map.of(
+            TenantCreated.TYPE, new TenantCreated(UUID.fromString("7c0e3c52-1b8f-4f0e-9a57-3d1a2b4c5d60"),
+                    "Kovalenko Trading LLC", ADMIN, SIGNED_UP),
+            UserActivated.TYPE, new UserActivated(ADMIN, "olena@kovalenko.example", "Olena", "Kovalenko", "ADMIN",
+                    null, SIGNED_UP),
             ContactCreated.TYPE, new ContactCreated(UUID.fromString("0b9f6a2e-2f0c-4a53-9d3c-6f1f3c1d2a10"),
                     "Olena", "Kovalenko", "olena.kovalenko@example.com", "+380671234567",
                     UUID.fromString("5d2b8c1e-7a44-4f0e-8c55-2b3f4a6d9e01"), Instant.parse("2026-11-24T10:15:30Z")));

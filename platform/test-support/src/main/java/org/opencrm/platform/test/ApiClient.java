@@ -7,6 +7,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -21,14 +23,16 @@ public final class ApiClient {
 
     private final String baseUrl;
     private final String token;
+    private final Map<String, String> headers;
 
-    private ApiClient(String baseUrl, String token) {
+    private ApiClient(String baseUrl, String token, Map<String, String> headers) {
         this.baseUrl = baseUrl;
         this.token = token;
+        this.headers = headers;
     }
 
     public static ApiClient at(String baseUrl) {
-        return new ApiClient(baseUrl, null);
+        return new ApiClient(baseUrl, null, Map.of());
     }
 
     public static ApiClient onPort(int port) {
@@ -37,7 +41,14 @@ public final class ApiClient {
 
     /** The same client sending {@code Authorization: Bearer <token>}. */
     public ApiClient withToken(String accessToken) {
-        return new ApiClient(baseUrl, accessToken);
+        return new ApiClient(baseUrl, accessToken, headers);
+    }
+
+    /** The same client sending one more header on every request. */
+    public ApiClient withHeader(String name, String value) {
+        var more = new LinkedHashMap<>(headers);
+        more.put(name, value);
+        return new ApiClient(baseUrl, token, Map.copyOf(more));
     }
 
     public Response get(String path) {
@@ -52,6 +63,7 @@ public final class ApiClient {
     private HttpRequest.Builder request(String path) {
         var builder = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30))
                 .header("Accept", "application/json, application/problem+json;q=0.9, */*;q=0.5");
+        headers.forEach(builder::header);
         return token == null ? builder : builder.header("Authorization", "Bearer " + token);
     }
 

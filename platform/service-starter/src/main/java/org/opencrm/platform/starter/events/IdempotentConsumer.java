@@ -39,14 +39,15 @@ public class IdempotentConsumer {
      * @return whether the handler ran (false for a duplicate)
      */
     public boolean handle(String consumer, EventEnvelope event, Consumer<EventEnvelope> handler) {
-        Boolean handled = transactions.execute(status -> {
+        // the tenant is set before the transaction opens: Hibernate binds it to the session at that point
+        Boolean handled = TenantContext.callAs(event.tenantId(), () -> transactions.execute(status -> {
             int inserted = jdbc.update(INSERT, consumer, event.id(), event.type(), event.tenantId());
             if (inserted == 0) {
                 return false;
             }
-            TenantContext.runAs(event.tenantId(), () -> handler.accept(event));
+            handler.accept(event);
             return true;
-        });
+        }));
         boolean ran = Boolean.TRUE.equals(handled);
         meters.counter("crm.events.consumed", "consumer", consumer, "type", event.type(),
                 "outcome", ran ? "handled" : "duplicate").increment();

@@ -50,7 +50,8 @@ public class CrmSecurityAutoConfiguration {
         return decoder;
     }
 
-    static OAuth2TokenValidator<Jwt> validator(String audience) {
+    /** The checks every CRM access token must pass besides its signature: time, audience, type, tenant, subject. */
+    public static OAuth2TokenValidator<Jwt> validator(String audience) {
         List<OAuth2TokenValidator<Jwt>> validators = new ArrayList<>();
         validators.add(JwtValidators.createDefault());
         validators.add(new JwtClaimValidator<List<String>>(JwtClaimNames.AUD,

@@ -10,7 +10,8 @@ import org.springframework.security.core.context.SecurityContextHolder;
  * <p>
  * An HTTP request takes it from the caller's token; an event handler takes it from the event's
  * {@code tenantid} with {@link #callAs}. Hibernate's tenant discriminator reads it, so no query has to
- * remember a tenant condition.
+ * remember a tenant condition. Hibernate binds the tenant to a session when it opens, that is when a
+ * transaction begins: set the tenant before, never inside, the transaction that should use it.
  */
 public final class TenantContext {
 
