@@ -8,6 +8,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Locale;
 import java.util.UUID;
 import org.hibernate.annotations.TenantId;
@@ -49,6 +50,26 @@ public class User {
     @Column(nullable = false)
     private UserStatus status;
 
+    @Column(name = "personal_phone")
+    private String personalPhone;
+
+    @Column(name = "work_phone")
+    private String workPhone;
+
+    @Column(name = "pbx_extension")
+    private String pbxExtension;
+
+    @Column(name = "birth_date")
+    private LocalDate birthDate;
+
+    @Column(name = "photo_url")
+    private String photoUrl;
+
+    private String position;
+
+    @Column(name = "deactivated_at")
+    private Instant deactivatedAt;
+
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
 
@@ -80,6 +101,46 @@ public class User {
                 space < 0 ? null : name.substring(space + 1), Role.ADMIN, UserStatus.ACTIVE);
         user.passwordHash = passwordHash;
         return user;
+    }
+
+    /** Someone who accepted an invitation: their e-mail, role and department come from it. */
+    public static User invitee(String email, String firstName, String lastName, Role role, UUID departmentId,
+            String passwordHash) {
+        var user = new User(email, firstName.trim(), lastName == null || lastName.isBlank() ? null : lastName.trim(),
+                role, UserStatus.ACTIVE);
+        user.departmentId = departmentId;
+        user.passwordHash = passwordHash;
+        return user;
+    }
+
+    /** Replaces the profile fields a user keeps themselves. */
+    void updateProfile(Profile profile) {
+        this.firstName = profile.firstName().trim();
+        this.lastName = blankToNull(profile.lastName());
+        this.patronymic = blankToNull(profile.patronymic());
+        this.personalPhone = blankToNull(profile.personalPhone());
+        this.workPhone = blankToNull(profile.workPhone());
+        this.pbxExtension = blankToNull(profile.pbxExtension());
+        this.birthDate = profile.birthDate();
+        this.photoUrl = blankToNull(profile.photoUrl());
+        this.position = blankToNull(profile.position());
+        this.updatedAt = Instant.now();
+    }
+
+    void assign(Role role, UUID departmentId) {
+        this.role = role;
+        this.departmentId = departmentId;
+        this.updatedAt = Instant.now();
+    }
+
+    void deactivate() {
+        this.status = UserStatus.DEACTIVATED;
+        this.deactivatedAt = Instant.now();
+        this.updatedAt = deactivatedAt;
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
     }
 
     /** E-mails are compared case-insensitively: stored trimmed and lower-cased. */
@@ -125,5 +186,41 @@ public class User {
 
     public Instant createdAt() {
         return createdAt;
+    }
+
+    public Instant updatedAt() {
+        return updatedAt;
+    }
+
+    public Instant deactivatedAt() {
+        return deactivatedAt;
+    }
+
+    public String personalPhone() {
+        return personalPhone;
+    }
+
+    public String workPhone() {
+        return workPhone;
+    }
+
+    public String pbxExtension() {
+        return pbxExtension;
+    }
+
+    public LocalDate birthDate() {
+        return birthDate;
+    }
+
+    public String photoUrl() {
+        return photoUrl;
+    }
+
+    public String position() {
+        return position;
+    }
+
+    public long version() {
+        return version;
     }
 }

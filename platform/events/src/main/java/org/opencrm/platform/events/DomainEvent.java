@@ -5,6 +5,9 @@ import com.fasterxml.jackson.annotation.JsonSubTypes;
 import org.opencrm.platform.events.contacts.ContactCreated;
 import org.opencrm.platform.events.identity.TenantCreated;
 import org.opencrm.platform.events.identity.UserActivated;
+import org.opencrm.platform.events.identity.UserDeactivated;
+import org.opencrm.platform.events.identity.UserInvited;
+import org.opencrm.platform.events.identity.UserUpdated;
 
 /**
  * The data of an integration event: a past-tense record that says what happened to one aggregate.
@@ -15,7 +18,10 @@ import org.opencrm.platform.events.identity.UserActivated;
  */
 @JsonSubTypes({
         @JsonSubTypes.Type(value = TenantCreated.class, name = TenantCreated.TYPE),
+        @JsonSubTypes.Type(value = UserInvited.class, name = UserInvited.TYPE),
         @JsonSubTypes.Type(value = UserActivated.class, name = UserActivated.TYPE),
+        @JsonSubTypes.Type(value = UserUpdated.class, name = UserUpdated.TYPE),
+        @JsonSubTypes.Type(value = UserDeactivated.class, name = UserDeactivated.TYPE),
         @JsonSubTypes.Type(value = ContactCreated.class, name = ContactCreated.TYPE),
 })
 public interface DomainEvent {
