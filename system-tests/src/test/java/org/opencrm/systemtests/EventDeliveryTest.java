@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -18,42 +17,22 @@ import org.opencrm.platform.test.AwaitilityDefaults;
 import org.opencrm.platform.test.TestDatabase;
 import org.opencrm.platform.test.TestKafka;
 
-/**
- * identity-service, contacts-service, analytics-service and the gateway as separate JVMs (the built jars),
- * each with its own PostgreSQL database, around this JVM's real Kafka broker, which the tests stop and
- * start. Users sign up through the gateway and get real tokens, which every JVM checks against
- * identity's JWKS; the effect of what they do is read back from analytics-service's counter.
- */
+/** The event pipeline between the running services: through Kafka outages and a crash. */
 @ExtendWith(AwaitilityDefaults.class)
 class EventDeliveryTest {
 
-    private static final TestKafka kafka = TestKafka.get();
-    private static final TestDatabase identityDb = TestDatabase.fresh();
-    private static final TestDatabase contactsDb = TestDatabase.fresh();
-    private static final TestDatabase analyticsDb = TestDatabase.fresh();
-    private static ServiceProcess identity;
-    private static ServiceProcess contacts;
-    private static ServiceProcess analytics;
-    private static ServiceProcess gateway;
+    private static final TestKafka kafka = RunningSuite.kafka;
+    private static final TestDatabase contactsDb = RunningSuite.contactsDb;
+    private static final TestDatabase analyticsDb = RunningSuite.analyticsDb;
+    private static final ServiceProcess contacts = RunningSuite.contacts;
 
     @BeforeAll
     static void startTheSuite() {
-        identity = new ServiceProcess("identity-service", Map.of());
-        identity.environment().putAll(serviceEnvironment(identityDb, identity));
-        contacts = new ServiceProcess("contacts-service", serviceEnvironment(contactsDb, identity));
-        analytics = new ServiceProcess("analytics-service", serviceEnvironment(analyticsDb, identity));
-        gateway = new ServiceProcess("gateway", Map.of(
-                "IDENTITY_URL", identity.url(),
-                "CONTACTS_URL", contacts.url(),
-                "ANALYTICS_URL", analytics.url(),
-                "CRM_JWKS_URI", jwks(identity)));
-        Stream.of(identity, contacts, analytics, gateway).forEach(ServiceProcess::start);
-        Stream.of(identity, contacts, analytics, gateway).forEach(ServiceProcess::awaitReady);
+        RunningSuite.start();
     }
 
     @AfterAll
-    static void stopTheSuite() {
-        Stream.of(gateway, contacts, analytics, identity).filter(p -> p != null).forEach(ServiceProcess::stop);
+    static void brokerBackOn() {
         if (!kafka.isRunning()) {
             kafka.start();
         }
@@ -61,7 +40,7 @@ class EventDeliveryTest {
 
     @Test
     void aContactCreatedThroughTheGatewayShowsUpInTheAnalyticsCounter() {
-        var user = new User();
+        var user = new SignedUpCompany();
 
         var created = user.viaGateway().post("/api/contacts", Map.of("firstName", "Mykola", "lastName", "Shevchenko"));
 
@@ -74,8 +53,8 @@ class EventDeliveryTest {
 
     @Test
     void anotherTenantGetsNotFoundForTheContactThroughTheGateway() {
-        var owner = new User();
-        var stranger = new User();
+        var owner = new SignedUpCompany();
+        var stranger = new SignedUpCompany();
         String id = owner.viaGateway().post("/api/contacts", Map.of("firstName", "Private")).json().get("id").asString();
 
         var response = stranger.viaGateway().get("/api/contacts/" + id);
@@ -86,7 +65,7 @@ class EventDeliveryTest {
 
     @Test
     void contactsCreatedWhileKafkaIsDownAreAllCountedOnceWhenItComesBack() throws Exception {
-        var user = new User();
+        var user = new SignedUpCompany();
         List<String> ids = new ArrayList<>();
 
         kafka.stop();
@@ -109,7 +88,7 @@ class EventDeliveryTest {
 
     @Test
     void anEventCommittedByAServiceThatDiedBeforeKafkaConfirmedItIsDeliveredAfterTheRestart() throws Exception {
-        var user = new User();
+        var user = new SignedUpCompany();
         String id;
 
         kafka.stop();
@@ -129,22 +108,6 @@ class EventDeliveryTest {
         await().until(() -> user.contactCount() == 1);
         await().until(() -> unconfirmedEventsFor(id) == 0);
         assertThat(user.viaGateway().get("/api/contacts/" + id).status()).isEqualTo(200);
-    }
-
-    private static String jwks(ServiceProcess identity) {
-        return identity.url() + "/.well-known/jwks.json";
-    }
-
-    private static Map<String, String> serviceEnvironment(TestDatabase database, ServiceProcess identity) {
-        return Map.of(
-                "DB_URL", database.url(),
-                "DB_USER", database.username(),
-                "DB_PASSWORD", database.password(),
-                "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
-                "CRM_JWKS_URI", jwks(identity),
-                // resend unconfirmed events soon, so an outage test does not wait for the production interval
-                "SPRING_APPLICATION_JSON",
-                "{\"crm\":{\"events\":{\"outbox\":{\"resubmit-interval\":\"2s\",\"resubmit-after\":\"5s\"}}}}");
     }
 
     private static long unconfirmedEvents() throws SQLException {
@@ -169,31 +132,6 @@ class EventDeliveryTest {
                 rows.next();
                 return rows.getLong(1);
             }
-        }
-    }
-
-    /** The administrator of a company that just signed up through the gateway. */
-    private static final class User {
-
-        final UUID tenant;
-        final String token;
-
-        User() {
-            var signup = gateway.api().post("/api/identity/signup", Map.of("companyName", "Company " + UUID.randomUUID(),
-                    "fullName", "Iryna Bondar", "email", "iryna-" + UUID.randomUUID() + "@example.com",
-                    "password", "a long enough password"));
-            assertThat(signup.status()).as(signup.body()).isEqualTo(201);
-            tenant = UUID.fromString(signup.json().get("tenantId").asString());
-            token = signup.json().get("accessToken").asString();
-        }
-
-        ApiClient viaGateway() {
-            return gateway.api().withToken(token);
-        }
-
-        long contactCount() {
-            var response = viaGateway().get("/api/analytics/counters");
-            return response.status() == 200 ? response.json().get("contacts").asLong() : -1;
         }
     }
 }

@@ -7,6 +7,7 @@ import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
@@ -15,9 +16,15 @@ import org.opencrm.identity.keys.SigningKeys;
 import org.opencrm.platform.starter.security.CrmUser;
 import org.springframework.stereotype.Component;
 
-/** Signs short-lived RS256 access tokens with the CRM's claims: user, tenant, roles, department. */
+/**
+ * Signs short-lived RS256 tokens: access tokens with the CRM's claims (user, tenant, roles, department)
+ * and integration tokens that the gateway exchanges an API key for (key, tenant, scopes).
+ */
 @Component
-class AccessTokens {
+public class AccessTokens {
+
+    /** The {@code token_type} of a token standing for an integration's API key. */
+    public static final String INTEGRATION_TOKEN_TYPE = "integration";
 
     private final SigningKeys keys;
     private final TokenSettings settings;
@@ -27,10 +34,27 @@ class AccessTokens {
         this.settings = settings;
     }
 
-    String issue(SessionUser user) {
-        var key = keys.signingKey();
+    /** A token for an integration, valid for {@code ttl}, carrying the key's scopes. */
+    public String issueForIntegration(UUID apiKeyId, UUID tenantId, List<String> scopes, Duration ttl) {
         Instant now = Instant.now();
-        var claims = new JWTClaimsSet.Builder()
+        return sign(new JWTClaimsSet.Builder()
+                .issuer(settings.issuer())
+                .subject(apiKeyId.toString())
+                .audience(settings.audience())
+                .issueTime(Date.from(now))
+                .notBeforeTime(Date.from(now))
+                .expirationTime(Date.from(now.plus(ttl)))
+                .jwtID(UUID.randomUUID().toString())
+                .claim(CrmUser.TENANT_CLAIM, tenantId.toString())
+                .claim(CrmUser.ROLES_CLAIM, List.of())
+                .claim("scope", String.join(" ", scopes))
+                .claim(CrmUser.TOKEN_TYPE_CLAIM, INTEGRATION_TOKEN_TYPE)
+                .build());
+    }
+
+    String issue(SessionUser user) {
+        Instant now = Instant.now();
+        return sign(new JWTClaimsSet.Builder()
                 .issuer(settings.issuer())
                 .subject(user.userId().toString())
                 .audience(settings.audience())
@@ -42,7 +66,11 @@ class AccessTokens {
                 .claim(CrmUser.ROLES_CLAIM, List.of(user.role()))
                 .claim(CrmUser.DEPARTMENT_CLAIM, user.departmentId() == null ? null : user.departmentId().toString())
                 .claim(CrmUser.TOKEN_TYPE_CLAIM, CrmUser.ACCESS_TOKEN_TYPE)
-                .build();
+                .build());
+    }
+
+    private String sign(JWTClaimsSet claims) {
+        var key = keys.signingKey();
         var header = new JWSHeader.Builder(JWSAlgorithm.RS256).type(JOSEObjectType.JWT).keyID(key.getKeyID()).build();
         try {
             var jwt = new SignedJWT(header, claims);

@@ -3,6 +3,8 @@ package org.opencrm.platform.events;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import org.opencrm.platform.events.contacts.ContactCreated;
+import org.opencrm.platform.events.identity.ApiKeyCreated;
+import org.opencrm.platform.events.identity.ApiKeyRevoked;
 import org.opencrm.platform.events.identity.TenantCreated;
 import org.opencrm.platform.events.identity.UserActivated;
 import org.opencrm.platform.events.identity.UserDeactivated;
@@ -22,6 +24,8 @@ import org.opencrm.platform.events.identity.UserUpdated;
         @JsonSubTypes.Type(value = UserActivated.class, name = UserActivated.TYPE),
         @JsonSubTypes.Type(value = UserUpdated.class, name = UserUpdated.TYPE),
         @JsonSubTypes.Type(value = UserDeactivated.class, name = UserDeactivated.TYPE),
+        @JsonSubTypes.Type(value = ApiKeyCreated.class, name = ApiKeyCreated.TYPE),
+        @JsonSubTypes.Type(value = ApiKeyRevoked.class, name = ApiKeyRevoked.TYPE),
         @JsonSubTypes.Type(value = ContactCreated.class, name = ContactCreated.TYPE),
 })
 public interface DomainEvent {

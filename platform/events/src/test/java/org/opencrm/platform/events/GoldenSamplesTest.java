@@ -3,10 +3,16 @@ package org.opencrm.platform.events;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.opencrm.platform.events.contacts.ContactCreated;
+import org.opencrm.platform.events.identity.ApiKeyCreated;
+import org.opencrm.platform.events.identity.ApiKeyRevoked;
 import org.opencrm.platform.events.identity.TenantCreated;
 import org.opencrm.platform.events.identity.UserActivated;
 import org.opencrm.platform.events.identity.UserDeactivated;
@@ -19,26 +25,28 @@ class GoldenSamplesTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    /** One sample of each event type; the golden JSON next to it is what producers must send. */
     private static final UUID ADMIN = UUID.fromString("5d2b8c1e-7a44-4f0e-8c55-2b3f4a6d9e01");
     private static final Instant SIGNED_UP = Instant.parse("2026-11-24T09:00:00Z");
+    private static final UUID API_KEY = UUID.fromString("8d1e2f3a-4b5c-4d6e-9f70-8192a3b4c5d6");
 
-    private static final Map<String, DomainEvent> SAMPLES = Map.of(
-            TenantCreated.TYPE, new TenantCreated(UUID.fromString("7c0e3c52-1b8f-4f0e-9a57-3d1a2b4c5d60"),
-                    "Kovalenko Trading LLC", ADMIN, SIGNED_UP),
-            UserActivated.TYPE, new UserActivated(ADMIN, "olena@kovalenko.example", "Olena", "Kovalenko", "ADMIN",
-                    null, SIGNED_UP),
-            UserInvited.TYPE, new UserInvited(UUID.fromString("2f6b1a9c-4d3e-4b8a-9c1d-0e5f6a7b8c90"),
-                    "taras@kovalenko.example", "MANAGER", UUID.fromString("9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d"),
-                    ADMIN, "/accept-invitation?token=q8Zx3n1Vb7Yc5Rt2Lp9Kw4Jh6Gf0Ds3A",
-                    Instant.parse("2026-12-01T09:00:00Z")),
-            UserUpdated.TYPE, new UserUpdated(ADMIN, "olena@kovalenko.example", "Olena", "Kovalenko", "Petrivna",
-                    "ADMIN", null, "+380441234567", "101", "Director", Instant.parse("2026-11-24T09:30:00Z")),
-            UserDeactivated.TYPE, new UserDeactivated(UUID.fromString("6e3c9d2f-8b55-4a1f-9d66-3c4f5b7e0f12"), ADMIN,
+    /** One sample of each event type; the golden JSON next to it is what producers must send. */
+    private static final Map<String, DomainEvent> SAMPLES = Stream.of(
+            new TenantCreated(UUID.fromString("7c0e3c52-1b8f-4f0e-9a57-3d1a2b4c5d60"), "Kovalenko Trading LLC", ADMIN,
+                    SIGNED_UP),
+            new UserActivated(ADMIN, "olena@kovalenko.example", "Olena", "Kovalenko", "ADMIN", null, SIGNED_UP),
+            new UserInvited(UUID.fromString("2f6b1a9c-4d3e-4b8a-9c1d-0e5f6a7b8c90"), "taras@kovalenko.example",
+                    "MANAGER", UUID.fromString("9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d"), ADMIN,
+                    "/accept-invitation?token=q8Zx3n1Vb7Yc5Rt2Lp9Kw4Jh6Gf0Ds3A", Instant.parse("2026-12-01T09:00:00Z")),
+            new UserUpdated(ADMIN, "olena@kovalenko.example", "Olena", "Kovalenko", "Petrivna", "ADMIN", null,
+                    "+380441234567", "101", "Director", Instant.parse("2026-11-24T09:30:00Z")),
+            new UserDeactivated(UUID.fromString("6e3c9d2f-8b55-4a1f-9d66-3c4f5b7e0f12"), ADMIN,
                     Instant.parse("2026-11-24T10:00:00Z")),
-            ContactCreated.TYPE, new ContactCreated(UUID.fromString("0b9f6a2e-2f0c-4a53-9d3c-6f1f3c1d2a10"),
-                    "Olena", "Kovalenko", "olena.kovalenko@example.com", "+380671234567",
-                    UUID.fromString("5d2b8c1e-7a44-4f0e-8c55-2b3f4a6d9e01"), Instant.parse("2026-11-24T10:15:30Z")));
+            new ApiKeyCreated(API_KEY, "Online shop", "crm_Xy7Q", List.of("shop:write", "read"), ADMIN,
+                    Instant.parse("2026-11-24T11:00:00Z")),
+            new ApiKeyRevoked(API_KEY, ADMIN, Instant.parse("2026-11-25T08:00:00Z")),
+            new ContactCreated(UUID.fromString("0b9f6a2e-2f0c-4a53-9d3c-6f1f3c1d2a10"), "Olena", "Kovalenko",
+                    "olena.kovalenko@example.com", "+380671234567", ADMIN, Instant.parse("2026-11-24T10:15:30Z")))
+            .collect(Collectors.toMap(DomainEvent::eventType, Function.identity()));
 
     @Test
     void everyEventTypeHasAGoldenSample() {

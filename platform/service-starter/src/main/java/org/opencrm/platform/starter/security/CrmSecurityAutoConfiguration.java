@@ -12,7 +12,10 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.hibernate.autoconfigure.HibernatePropertiesCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
@@ -25,7 +28,9 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.SecurityFilterChain;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -56,7 +61,8 @@ public class CrmSecurityAutoConfiguration {
         validators.add(JwtValidators.createDefault());
         validators.add(new JwtClaimValidator<List<String>>(JwtClaimNames.AUD,
                 aud -> aud != null && aud.contains(audience)));
-        validators.add(new JwtClaimValidator<String>(CrmUser.TOKEN_TYPE_CLAIM, CrmUser.ACCESS_TOKEN_TYPE::equals));
+        validators.add(new JwtClaimValidator<String>(CrmUser.TOKEN_TYPE_CLAIM,
+                type -> CrmUser.ACCESS_TOKEN_TYPE.equals(type) || CrmUser.INTEGRATION_TOKEN_TYPE.equals(type)));
         validators.add(new JwtClaimValidator<String>(CrmUser.TENANT_CLAIM, tenant -> tenant != null && !tenant.isBlank()));
         validators.add(new JwtClaimValidator<String>(JwtClaimNames.SUB, sub -> sub != null && !sub.isBlank()));
         return new DelegatingOAuth2TokenValidator<>(validators);
@@ -66,11 +72,18 @@ public class CrmSecurityAutoConfiguration {
     @ConditionalOnMissingBean(SecurityFilterChain.class)
     SecurityFilterChain crmSecurityFilterChain(HttpSecurity http, CrmSecurityProperties properties, JsonMapper json)
             throws Exception {
-        var authorities = new JwtGrantedAuthoritiesConverter();
-        authorities.setAuthoritiesClaimName(CrmUser.ROLES_CLAIM);
-        authorities.setAuthorityPrefix("ROLE_");
+        var roles = new JwtGrantedAuthoritiesConverter();
+        roles.setAuthoritiesClaimName(CrmUser.ROLES_CLAIM);
+        roles.setAuthorityPrefix("ROLE_");
+        var scopes = new JwtGrantedAuthoritiesConverter();
+        scopes.setAuthoritiesClaimName(CrmUser.SCOPE_CLAIM);
+        scopes.setAuthorityPrefix("SCOPE_");
         var authentication = new JwtAuthenticationConverter();
-        authentication.setJwtGrantedAuthoritiesConverter(authorities);
+        authentication.setJwtGrantedAuthoritiesConverter(jwt -> {
+            List<GrantedAuthority> granted = new ArrayList<>(roles.convert(jwt));
+            granted.addAll(scopes.convert(jwt));
+            return granted;
+        });
 
         List<String> publicPaths = new ArrayList<>(List.of("/actuator/health", "/actuator/health/**",
                 "/actuator/info", "/actuator/prometheus", "/error"));
@@ -80,7 +93,9 @@ public class CrmSecurityAutoConfiguration {
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(HttpMethod.OPTIONS, "/**").permitAll()
                         .requestMatchers(publicPaths.toArray(String[]::new)).permitAll()
-                        .anyRequest().authenticated())
+                        // integrations come with the token the gateway got for their API key, people with theirs
+                        .requestMatchers("/api/integrations/**").access(tokenOfType(CrmUser.INTEGRATION_TOKEN_TYPE))
+                        .anyRequest().access(tokenOfType(CrmUser.ACCESS_TOKEN_TYPE)))
                 .oauth2ResourceServer(server -> server
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(authentication))
                         .authenticationEntryPoint(ProblemResponses.unauthorized(json))
@@ -89,6 +104,12 @@ public class CrmSecurityAutoConfiguration {
                         .authenticationEntryPoint(ProblemResponses.unauthorized(json))
                         .accessDeniedHandler(ProblemResponses.forbidden(json)));
         return http.build();
+    }
+
+    private static AuthorizationManager<RequestAuthorizationContext> tokenOfType(String type) {
+        return (authentication, context) -> new AuthorizationDecision(
+                authentication.get() instanceof JwtAuthenticationToken token
+                        && type.equals(token.getToken().getClaimAsString(CrmUser.TOKEN_TYPE_CLAIM)));
     }
 
     @Bean

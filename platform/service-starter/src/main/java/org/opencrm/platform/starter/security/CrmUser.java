@@ -21,6 +21,9 @@ public record CrmUser(UUID userId, UUID tenantId, Set<String> roles, UUID depart
     public static final String DEPARTMENT_CLAIM = "department_id";
     public static final String TOKEN_TYPE_CLAIM = "token_type";
     public static final String ACCESS_TOKEN_TYPE = "access";
+    /** Issued by identity to the gateway for an integration's API key: scopes instead of roles. */
+    public static final String INTEGRATION_TOKEN_TYPE = "integration";
+    public static final String SCOPE_CLAIM = "scope";
 
     public boolean hasRole(String role) {
         return roles.contains(role);

@@ -1,0 +1,64 @@
+package org.opencrm.systemtests;
+
+import java.util.Map;
+import java.util.stream.Stream;
+import org.opencrm.platform.test.TestDatabase;
+import org.opencrm.platform.test.TestKafka;
+
+/**
+ * identity-service, contacts-service, analytics-service and the gateway as separate JVMs (the built jars),
+ * each with its own PostgreSQL database, around this JVM's real Kafka broker: started once for all
+ * system tests, stopped when the test JVM exits. Every JVM checks tokens against identity's JWKS.
+ */
+final class RunningSuite {
+
+    static final TestKafka kafka = TestKafka.get();
+    static final TestDatabase identityDb = TestDatabase.fresh();
+    static final TestDatabase contactsDb = TestDatabase.fresh();
+    static final TestDatabase analyticsDb = TestDatabase.fresh();
+    static final ServiceProcess identity = new ServiceProcess("identity-service", Map.of());
+    static final ServiceProcess contacts = new ServiceProcess("contacts-service", serviceEnvironment(contactsDb));
+    static final ServiceProcess analytics = new ServiceProcess("analytics-service", serviceEnvironment(analyticsDb));
+    static final ServiceProcess gateway = new ServiceProcess("gateway", Map.of(
+            "IDENTITY_URL", identity.url(),
+            "CONTACTS_URL", contacts.url(),
+            "ANALYTICS_URL", analytics.url(),
+            // no deals-service runs: integration calls that pass the gateway's checks end in its fallback
+            "DEALS_URL", "http://127.0.0.1:9",
+            "CRM_JWKS_URI", jwks()));
+
+    private static boolean started;
+
+    private RunningSuite() {
+    }
+
+    static synchronized void start() {
+        if (started) {
+            return;
+        }
+        identity.environment().putAll(serviceEnvironment(identityDb));
+        Stream.of(identity, contacts, analytics, gateway).forEach(ServiceProcess::start);
+        // stopped together, quickly: Surefire gives the exiting test JVM 30 seconds
+        Runtime.getRuntime().addShutdownHook(new Thread(
+                () -> Stream.of(gateway, contacts, analytics, identity).parallel().forEach(ServiceProcess::stop),
+                "suite-stop"));
+        Stream.of(identity, contacts, analytics, gateway).forEach(ServiceProcess::awaitReady);
+        started = true;
+    }
+
+    private static String jwks() {
+        return identity.url() + "/.well-known/jwks.json";
+    }
+
+    private static Map<String, String> serviceEnvironment(TestDatabase database) {
+        return Map.of(
+                "DB_URL", database.url(),
+                "DB_USER", database.username(),
+                "DB_PASSWORD", database.password(),
+                "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
+                "CRM_JWKS_URI", jwks(),
+                // resend unconfirmed events soon, so an outage test does not wait for the production interval
+                "SPRING_APPLICATION_JSON",
+                "{\"crm\":{\"events\":{\"outbox\":{\"resubmit-interval\":\"2s\",\"resubmit-after\":\"5s\"}}}}");
+    }
+}
