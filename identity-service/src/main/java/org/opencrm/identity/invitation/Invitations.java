@@ -15,6 +15,7 @@ import org.opencrm.identity.session.TokenResponse;
 import org.opencrm.identity.user.Role;
 import org.opencrm.identity.user.User;
 import org.opencrm.identity.user.UserRepository;
+import org.opencrm.identity.user.Users;
 import org.opencrm.platform.events.identity.UserActivated;
 import org.opencrm.platform.events.identity.UserInvited;
 import org.opencrm.platform.starter.events.EventPublisher;
@@ -58,16 +59,18 @@ class Invitations {
 
     private final InvitationRepository invitations;
     private final UserRepository users;
+    private final Users directory;
     private final PasswordEncoder passwords;
     private final EventPublisher events;
     private final Sessions sessions;
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
 
-    Invitations(InvitationRepository invitations, UserRepository users, PasswordEncoder passwords,
+    Invitations(InvitationRepository invitations, UserRepository users, Users directory, PasswordEncoder passwords,
             EventPublisher events, Sessions sessions, JdbcTemplate jdbc, TransactionTemplate transactions) {
         this.invitations = invitations;
         this.users = users;
+        this.directory = directory;
         this.passwords = passwords;
         this.events = events;
         this.sessions = sessions;
@@ -79,6 +82,7 @@ class Invitations {
     @PreAuthorize("hasRole('ADMIN')")
     public InvitationView invite(String email, Role role, UUID departmentId) {
         String normalised = User.normaliseEmail(email);
+        directory.requireDepartment(departmentId);
         if (emailRegistered(normalised)) {
             throw new EmailInUseException();
         }

@@ -19,6 +19,12 @@ public interface UserRepository extends JpaRepository<User, UUID> {
             """)
     List<User> findPage(String pattern, Instant createdAt, UUID id, Limit limit);
 
+    /** Members per department, for the company structure. */
+    @Query("select u.departmentId, count(u) from User u where u.departmentId is not null group by u.departmentId")
+    List<Object[]> countByDepartment();
+
+    boolean existsByDepartmentId(UUID departmentId);
+
     @Query("select count(u) from User u where u.role = org.opencrm.identity.user.Role.ADMIN "
             + "and u.status = org.opencrm.identity.user.UserStatus.ACTIVE")
     long countActiveAdmins();

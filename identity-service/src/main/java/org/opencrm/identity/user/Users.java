@@ -10,8 +10,10 @@ import org.opencrm.platform.events.identity.UserDeactivated;
 import org.opencrm.platform.events.identity.UserUpdated;
 import org.opencrm.platform.starter.events.EventPublisher;
 import org.opencrm.platform.starter.security.CurrentUser;
+import org.opencrm.platform.starter.security.TenantContext;
 import org.opencrm.platform.starter.web.NotFoundException;
 import org.springframework.data.domain.Limit;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -25,10 +27,12 @@ public class Users {
 
     private final UserRepository users;
     private final EventPublisher events;
+    private final JdbcTemplate jdbc;
 
-    Users(UserRepository users, EventPublisher events) {
+    Users(UserRepository users, EventPublisher events, JdbcTemplate jdbc) {
         this.users = users;
         this.events = events;
+        this.jdbc = jdbc;
     }
 
     @Transactional(readOnly = true)
@@ -57,6 +61,7 @@ public class Users {
     @PreAuthorize("hasRole('ADMIN')")
     public UserView assign(UUID id, Role role, UUID departmentId) {
         User user = find(id);
+        requireDepartment(departmentId);
         if (user.role() == Role.ADMIN && role != Role.ADMIN && user.status() == UserStatus.ACTIVE
                 && users.countActiveAdmins() <= 1) {
             throw new LastAdminException("The company needs at least one active administrator.");
@@ -90,6 +95,18 @@ public class Users {
         users.flush();
         updated(user);
         return UserView.of(user);
+    }
+
+    /**
+     * The department must be one of the caller's company. Asked of the table directly, with the tenant
+     * spelled out, because the department module itself depends on this one.
+     */
+    public void requireDepartment(UUID departmentId) {
+        if (departmentId != null && !Boolean.TRUE.equals(jdbc.queryForObject(
+                "select exists (select 1 from department where id = ? and tenant_id = ?)", Boolean.class,
+                departmentId, TenantContext.require()))) {
+            throw new NotFoundException("Department", departmentId);
+        }
     }
 
     private void updated(User user) {

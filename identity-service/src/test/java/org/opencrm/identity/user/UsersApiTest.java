@@ -160,10 +160,14 @@ class UsersApiTest {
     void theAdministratorChangesAColleaguesRoleAndDepartment() {
         Company company = new Company();
         Colleague operator = company.hire("OPERATOR", "Ivan");
-        UUID department = UUID.randomUUID();
+        String department = company.admin().post("/api/identity/departments", Map.of("name", "Sales"))
+                .json().get("id").asString();
+        assertThat(company.admin().patch("/api/identity/users/" + operator.id(),
+                Map.of("role", "SUPERVISOR", "departmentId", UUID.randomUUID().toString())).status())
+                .as("a department of no company, or of another").isEqualTo(404);
 
         var changed = company.admin().patch("/api/identity/users/" + operator.id(),
-                Map.of("role", "SUPERVISOR", "departmentId", department.toString()));
+                Map.of("role", "SUPERVISOR", "departmentId", department));
 
         assertThat(changed.status()).isEqualTo(200);
         assertThat(changed.json().get("role").asString()).isEqualTo("SUPERVISOR");
@@ -171,7 +175,7 @@ class UsersApiTest {
         var refreshed = anonymous().post("/api/identity/token/refresh", Map.of("refreshToken", operator.refreshToken()));
         var me = ApiClient.onPort(port).withToken(refreshed.json().get("accessToken").asString()).get("/api/identity/me");
         assertThat(me.json().get("role").asString()).isEqualTo("SUPERVISOR");
-        assertThat(me.json().get("departmentId").asString()).isEqualTo(department.toString());
+        assertThat(me.json().get("departmentId").asString()).isEqualTo(department);
     }
 
     @Test
