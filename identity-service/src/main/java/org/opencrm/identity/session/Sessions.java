@@ -66,6 +66,16 @@ public class Sessions {
         return start(user, use.familyId());
     }
 
+    /** Counts a sign-in-like attempt (a password reset request) against the same limits as sign-ins. */
+    public void countAttempt(String email, String clientAddress) {
+        throttle.attempt(User.normaliseEmail(email), clientAddress);
+    }
+
+    /** Ends every session of the user (a new password). */
+    public void endAllOf(UUID userId) {
+        refreshTokens.revokeAllOf(userId);
+    }
+
     /** Ends the session the refresh token belongs to. */
     @Transactional
     public void signOut(String refreshToken) {

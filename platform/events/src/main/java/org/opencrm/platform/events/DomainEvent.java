@@ -5,10 +5,12 @@ import com.fasterxml.jackson.annotation.JsonSubTypes;
 import org.opencrm.platform.events.contacts.ContactCreated;
 import org.opencrm.platform.events.identity.ApiKeyCreated;
 import org.opencrm.platform.events.identity.ApiKeyRevoked;
+import org.opencrm.platform.events.identity.PasswordResetRequested;
 import org.opencrm.platform.events.identity.TenantCreated;
 import org.opencrm.platform.events.identity.UserActivated;
 import org.opencrm.platform.events.identity.UserDeactivated;
 import org.opencrm.platform.events.identity.UserInvited;
+import org.opencrm.platform.events.identity.UserPresenceChanged;
 import org.opencrm.platform.events.identity.UserUpdated;
 
 /**
@@ -24,6 +26,8 @@ import org.opencrm.platform.events.identity.UserUpdated;
         @JsonSubTypes.Type(value = UserActivated.class, name = UserActivated.TYPE),
         @JsonSubTypes.Type(value = UserUpdated.class, name = UserUpdated.TYPE),
         @JsonSubTypes.Type(value = UserDeactivated.class, name = UserDeactivated.TYPE),
+        @JsonSubTypes.Type(value = UserPresenceChanged.class, name = UserPresenceChanged.TYPE),
+        @JsonSubTypes.Type(value = PasswordResetRequested.class, name = PasswordResetRequested.TYPE),
         @JsonSubTypes.Type(value = ApiKeyCreated.class, name = ApiKeyCreated.TYPE),
         @JsonSubTypes.Type(value = ApiKeyRevoked.class, name = ApiKeyRevoked.TYPE),
         @JsonSubTypes.Type(value = ContactCreated.class, name = ContactCreated.TYPE),

@@ -13,10 +13,12 @@ import org.junit.jupiter.api.Test;
 import org.opencrm.platform.events.contacts.ContactCreated;
 import org.opencrm.platform.events.identity.ApiKeyCreated;
 import org.opencrm.platform.events.identity.ApiKeyRevoked;
+import org.opencrm.platform.events.identity.PasswordResetRequested;
 import org.opencrm.platform.events.identity.TenantCreated;
 import org.opencrm.platform.events.identity.UserActivated;
 import org.opencrm.platform.events.identity.UserDeactivated;
 import org.opencrm.platform.events.identity.UserInvited;
+import org.opencrm.platform.events.identity.UserPresenceChanged;
 import org.opencrm.platform.events.identity.UserUpdated;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -44,6 +46,9 @@ class GoldenSamplesTest {
             new ApiKeyCreated(API_KEY, "Online shop", "crm_Xy7Q", List.of("shop:write", "read"), ADMIN,
                     Instant.parse("2026-11-24T11:00:00Z")),
             new ApiKeyRevoked(API_KEY, ADMIN, Instant.parse("2026-11-25T08:00:00Z")),
+            new UserPresenceChanged(ADMIN, "DO_NOT_DISTURB", true, Instant.parse("2026-11-24T12:00:00Z")),
+            new PasswordResetRequested(ADMIN, "olena@kovalenko.example", "/reset-password?token=Zk3m9Qp1Xw7Rt5Yb2Nc8Vd4Lh6Gj0Fs1",
+                    Instant.parse("2026-11-24T13:00:00Z")),
             new ContactCreated(UUID.fromString("0b9f6a2e-2f0c-4a53-9d3c-6f1f3c1d2a10"), "Olena", "Kovalenko",
                     "olena.kovalenko@example.com", "+380671234567", ADMIN, Instant.parse("2026-11-24T10:15:30Z")))
             .collect(Collectors.toMap(DomainEvent::eventType, Function.identity()));
