@@ -44,7 +44,9 @@ class GatewaySecurity {
         List<String> open = new ArrayList<>(List.of("/actuator/health", "/actuator/health/**", "/actuator/info",
                 "/actuator/prometheus", "/fallback/**",
                 // integrations authenticate with an API key, checked by ApiKeyExchange
-                "/api/integrations", "/api/integrations/**"));
+                "/api/integrations", "/api/integrations/**",
+                // the API documentation: Swagger UI and the services' OpenAPI documents
+                "/api/docs", "/api/docs/**", "/webjars/**"));
         open.addAll(properties.publicPaths());
         return http
                 .csrf(ServerHttpSecurity.CsrfSpec::disable)

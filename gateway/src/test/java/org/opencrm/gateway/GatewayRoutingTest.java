@@ -97,6 +97,19 @@ class GatewayRoutingTest {
     }
 
     @Test
+    void servesTheCombinedApiDocumentationWithEachServicesDocumentThroughItsRoute() throws Exception {
+        var ui = send(HttpRequest.newBuilder(uri("/webjars/swagger-ui/index.html")));
+        var config = send(HttpRequest.newBuilder(uri("/api/docs/gateway/v3/api-docs/swagger-config")));
+        var contactsDocument = send(HttpRequest.newBuilder(uri("/api/docs/contacts/v3/api-docs")));
+
+        assertThat(ui.statusCode()).isEqualTo(200);
+        assertThat(send(HttpRequest.newBuilder(uri("/api/docs"))).statusCode()).isIn(200, 302);
+        assertThat(config.body()).contains("/api/docs/identity/v3/api-docs").contains("/api/docs/notifications/v3/api-docs");
+        assertThat(contactsDocument.statusCode()).isEqualTo(200);
+        assertThat(contactsDocument.body()).contains("\"path\":\"/v3/api-docs\"");
+    }
+
+    @Test
     void healthIsOpen() throws Exception {
         assertThat(send(HttpRequest.newBuilder(uri("/actuator/health/readiness"))).statusCode()).isEqualTo(200);
         assertThat(send(HttpRequest.newBuilder(uri("/actuator/prometheus"))).body())

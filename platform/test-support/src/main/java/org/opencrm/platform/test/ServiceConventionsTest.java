@@ -46,6 +46,14 @@ public abstract class ServiceConventionsTest {
     }
 
     @Test
+    void publishesItsOpenApiDocument() {
+        var document = ApiClient.onPort(port).get("/v3/api-docs");
+
+        assertThat(document.status()).isEqualTo(200);
+        assertThat(document.json().get("openapi").asString()).startsWith("3.");
+    }
+
+    @Test
     void itsApiNeedsAToken() {
         var response = ApiClient.onPort(port).get(apiPath());
 

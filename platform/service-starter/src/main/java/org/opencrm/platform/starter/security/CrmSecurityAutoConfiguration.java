@@ -86,7 +86,7 @@ public class CrmSecurityAutoConfiguration {
         });
 
         List<String> publicPaths = new ArrayList<>(List.of("/actuator/health", "/actuator/health/**",
-                "/actuator/info", "/actuator/prometheus", "/error"));
+                "/actuator/info", "/actuator/prometheus", "/error", "/v3/api-docs", "/v3/api-docs/**"));
         publicPaths.addAll(properties.publicPaths());
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
