@@ -2,11 +2,6 @@ package org.opencrm.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.RSASSASigner;
-import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
 import com.sun.net.httpserver.HttpServer;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -16,11 +11,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.time.Instant;
-import java.util.Base64;
-import java.util.Date;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -35,7 +25,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class GatewayRoutingTest {
 
-    private static final KeyPair TRUSTED = keys();
+    private static final KeyPair TRUSTED = TestJwts.keys();
     private static final Map<String, String> lastRequestHeaders = new ConcurrentHashMap<>();
     private static final HttpServer contacts = backend();
     private static final int DEAD_PORT = freePort();
@@ -49,7 +39,7 @@ class GatewayRoutingTest {
         registry.add("CONTACTS_URL", () -> "http://127.0.0.1:" + contacts.getAddress().getPort());
         registry.add("ANALYTICS_URL", () -> "http://127.0.0.1:" + DEAD_PORT);
         registry.add("crm.security.jwt.public-key",
-                () -> Base64.getEncoder().encodeToString(TRUSTED.getPublic().getEncoded()));
+                () -> TestJwts.publicKey(TRUSTED));
     }
 
     @AfterAll
@@ -59,7 +49,7 @@ class GatewayRoutingTest {
 
     @Test
     void routesAnAuthenticatedRequestToItsServiceWithTheTokenAndWithoutForgedIdentityHeaders() throws Exception {
-        String token = token(TRUSTED, "access");
+        String token = TestJwts.token(TRUSTED, "access");
         var response = send(HttpRequest.newBuilder(uri("/api/contacts/42"))
                 .header("Authorization", "Bearer " + token)
                 .header("X-Tenant-Id", UUID.randomUUID().toString())
@@ -75,9 +65,9 @@ class GatewayRoutingTest {
     void refusesApiRequestsWithoutAValidAccessToken() throws Exception {
         var none = send(HttpRequest.newBuilder(uri("/api/contacts/42")));
         var foreign = send(HttpRequest.newBuilder(uri("/api/contacts/42"))
-                .header("Authorization", "Bearer " + token(keys(), "access")));
+                .header("Authorization", "Bearer " + TestJwts.token(TestJwts.keys(), "access")));
         var refreshTokenUsedAsAccess = send(HttpRequest.newBuilder(uri("/api/contacts/42"))
-                .header("Authorization", "Bearer " + token(TRUSTED, "refresh")));
+                .header("Authorization", "Bearer " + TestJwts.token(TRUSTED, "refresh")));
 
         assertThat(none.statusCode()).isEqualTo(401);
         assertThat(none.headers().firstValue("Content-Type")).hasValueSatisfying(
@@ -90,7 +80,7 @@ class GatewayRoutingTest {
     @Test
     void answersAProblemWhenTheServiceIsDown() throws Exception {
         var response = send(HttpRequest.newBuilder(uri("/api/analytics/counters"))
-                .header("Authorization", "Bearer " + token(TRUSTED, "access")));
+                .header("Authorization", "Bearer " + TestJwts.token(TRUSTED, "access")));
 
         assertThat(response.statusCode()).isEqualTo(503);
         assertThat(response.body()).contains("/problems/service-unavailable").contains("analytics");
@@ -110,6 +100,25 @@ class GatewayRoutingTest {
     }
 
     @Test
+    void refusesBodiesOverTenMegabytes() throws Exception {
+        var response = send(HttpRequest.newBuilder(uri("/api/contacts"))
+                .header("Authorization", "Bearer " + TestJwts.token(TRUSTED, "access"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[11 * 1024 * 1024])));
+
+        assertThat(response.statusCode()).isEqualTo(413);
+    }
+
+    @Test
+    void answersSecurityHeaders() throws Exception {
+        var response = send(HttpRequest.newBuilder(uri("/api/contacts/42"))
+                .header("Authorization", "Bearer " + TestJwts.token(TRUSTED, "access")));
+
+        assertThat(response.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+        assertThat(response.headers().firstValue("X-Frame-Options")).hasValue("DENY");
+    }
+
+    @Test
     void healthIsOpen() throws Exception {
         assertThat(send(HttpRequest.newBuilder(uri("/actuator/health/readiness"))).statusCode()).isEqualTo(200);
         assertThat(send(HttpRequest.newBuilder(uri("/actuator/prometheus"))).body())
@@ -124,26 +133,7 @@ class GatewayRoutingTest {
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private static String token(KeyPair keys, String type) throws Exception {
-        var claims = new JWTClaimsSet.Builder().subject(UUID.randomUUID().toString()).audience("crm")
-                .issuer("crm-identity").issueTime(new Date())
-                .expirationTime(Date.from(Instant.now().plusSeconds(600)))
-                .claim("tenant_id", UUID.randomUUID().toString()).claim("roles", List.of("MANAGER"))
-                .claim("token_type", type).build();
-        var jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("k1").build(), claims);
-        jwt.sign(new RSASSASigner(keys.getPrivate()));
-        return jwt.serialize();
-    }
 
-    private static KeyPair keys() {
-        try {
-            var generator = KeyPairGenerator.getInstance("RSA");
-            generator.initialize(2048);
-            return generator.generateKeyPair();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     private static HttpServer backend() {
         try {
