@@ -145,6 +145,15 @@ class ContactApiTest {
     }
 
     @Test
+    void anIntegrationTokenCannotUseThePeoplesApi() {
+        var response = ApiClient.onPort(port).withToken(TestTokens.tokenOfType("integration", tenant, manager))
+                .get("/api/contacts/" + UUID.randomUUID());
+
+        assertThat(response.status()).isEqualTo(403);
+        assertThat(response.json().get("type").asString()).isEqualTo("/problems/forbidden");
+    }
+
+    @Test
     void requestsWithoutAValidTokenAreUnauthorized() {
         var noToken = ApiClient.onPort(port).get("/api/contacts/" + UUID.randomUUID());
         var expired = ApiClient.onPort(port).withToken(TestTokens.expiredAccessToken(tenant, manager, "MANAGER"))
@@ -152,7 +161,20 @@ class ContactApiTest {
         var forged = ApiClient.onPort(port).withToken(TestTokens.tokenSignedByAnotherKey(tenant, manager, "ADMIN"))
                 .post("/api/contacts", Map.of("firstName", "Forged"));
 
+        var unsigned = ApiClient.onPort(port).withToken(TestTokens.unsignedToken(tenant, manager, "ADMIN"))
+                .get("/api/contacts/" + UUID.randomUUID());
+        var otherAudience = ApiClient.onPort(port).withToken(TestTokens.tokenForAnotherAudience(tenant, manager, "ADMIN"))
+                .get("/api/contacts/" + UUID.randomUUID());
+        var refreshType = ApiClient.onPort(port).withToken(TestTokens.tokenOfType("refresh", tenant, manager, "ADMIN"))
+                .get("/api/contacts/" + UUID.randomUUID());
+        var noTenant = ApiClient.onPort(port).withToken(TestTokens.tokenWithoutTenant(manager, "ADMIN"))
+                .get("/api/contacts/" + UUID.randomUUID());
+
         assertThat(noToken.status()).isEqualTo(401);
+        assertThat(unsigned.status()).as("alg: none").isEqualTo(401);
+        assertThat(otherAudience.status()).isEqualTo(401);
+        assertThat(refreshType.status()).isEqualTo(401);
+        assertThat(noTenant.status()).isEqualTo(401);
         assertThat(noToken.json().get("type").asString()).isEqualTo("/problems/unauthorized");
         assertThat(expired.status()).isEqualTo(401);
         assertThat(forged.status()).isEqualTo(401);

@@ -45,6 +45,26 @@ public final class TestTokens {
         return sign(claims(tenantId, userId, roles).build(), generate());
     }
 
+    /** An unsigned token ({@code alg: none}) that claims everything a valid one would. */
+    public static String unsignedToken(UUID tenantId, UUID userId, String... roles) {
+        return new com.nimbusds.jwt.PlainJWT(claims(tenantId, userId, roles).build()).serialize();
+    }
+
+    /** A validly signed token issued for another audience than the CRM's. */
+    public static String tokenForAnotherAudience(UUID tenantId, UUID userId, String... roles) {
+        return sign(claims(tenantId, userId, roles).audience("another-app").build());
+    }
+
+    /** A validly signed token of another type (e.g. {@code refresh} or {@code integration}). */
+    public static String tokenOfType(String type, UUID tenantId, UUID userId, String... roles) {
+        return sign(claims(tenantId, userId, roles).claim("token_type", type).build());
+    }
+
+    /** A validly signed access token without the tenant claim. */
+    public static String tokenWithoutTenant(UUID userId, String... roles) {
+        return sign(claims(UUID.randomUUID(), userId, roles).claim("tenant_id", null).build());
+    }
+
     /** The public key to trust, Base64 X.509, for {@code crm.security.jwt.public-key}. */
     public static String publicKey() {
         return Base64.getEncoder().encodeToString(KEYS.getPublic().getEncoded());
