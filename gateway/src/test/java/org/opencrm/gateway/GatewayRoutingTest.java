@@ -119,6 +119,19 @@ class GatewayRoutingTest {
     }
 
     @Test
+    void servesTheWebAppAndItsPagesFromAnyAddress() throws Exception {
+        var root = send(HttpRequest.newBuilder(uri("/")));
+        var deepLink = send(HttpRequest.newBuilder(uri("/api-keys")));
+        var missingFile = send(HttpRequest.newBuilder(uri("/no-such-file.js")));
+
+        assertThat(root.statusCode()).isEqualTo(200);
+        assertThat(root.body()).contains("<div id=\"root\"></div>");
+        assertThat(deepLink.statusCode()).isEqualTo(200);
+        assertThat(deepLink.body()).isEqualTo(root.body());
+        assertThat(missingFile.statusCode()).isEqualTo(404);
+    }
+
+    @Test
     void healthIsOpen() throws Exception {
         assertThat(send(HttpRequest.newBuilder(uri("/actuator/health/readiness"))).statusCode()).isEqualTo(200);
         assertThat(send(HttpRequest.newBuilder(uri("/actuator/prometheus"))).body())

@@ -25,7 +25,10 @@ final class RunningSuite {
             "ANALYTICS_URL", analytics.url(),
             // no deals-service runs: integration calls that pass the gateway's checks end in its fallback
             "DEALS_URL", "http://127.0.0.1:9",
-            "CRM_JWKS_URI", jwks()));
+            "CRM_JWKS_URI", jwks(),
+            // this run's own rate-limit buckets in the machine's Redis
+            "SPRING_APPLICATION_JSON", "{\"crm\":{\"gateway\":{\"rate-limit\":{\"key-prefix\":\"crm-system-test:"
+                    + java.util.UUID.randomUUID() + ":\"}}}}"));
 
     private static boolean started;
 

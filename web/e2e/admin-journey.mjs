@@ -1,0 +1,87 @@
+// A company administrator's first visit, in headless Chromium through the gateway at BASE_URL:
+// sign up, see the company, switch the language, create an API key (shown once), revoke it, sign out,
+// sign in again. Exits non-zero with the failing step on any failure.
+import { chromium } from 'playwright-core';
+
+const base = process.env.BASE_URL ?? 'http://localhost:8080';
+const email = `admin-${Date.now()}@example.com`;
+const password = 'a sturdy password';
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic',
+    '--no-first-run', '--disable-component-update', '--disable-sync'],
+});
+let step = 'start';
+try {
+  const context = await browser.newContext({ locale: 'en-US' });
+  const page = await context.newPage();
+  page.setDefaultTimeout(20_000);
+
+  step = 'open the app: not signed in, so the sign-in screen';
+  await page.goto(base + '/');
+  await page.getByRole('button', { name: 'Sign in' }).waitFor();
+
+  step = 'sign up a company';
+  await page.getByRole('link', { name: 'New here? Create your company' }).click();
+  await page.getByLabel('Company name').fill('Kovalenko Trading');
+  await page.getByLabel('Your full name').fill('Olena Kovalenko');
+  await page.getByLabel('E-mail').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Create a company' }).click();
+  await page.getByTestId('company').filter({ hasText: 'Kovalenko Trading' }).waitFor();
+  await page.getByTestId('user').filter({ hasText: 'Administrator' }).waitFor();
+
+  step = 'switch the language to Ukrainian';
+  await page.getByTestId('language').click();
+  await page.getByTitle('Українська').click();
+  await page.getByRole('menuitem', { name: 'Профіль' }).waitFor();
+  await page.getByRole('button', { name: 'Вийти' }).waitFor();
+
+  step = 'back to English';
+  await page.getByTestId('language').click();
+  await page.getByTitle('English').click();
+
+  step = 'create an API key, shown once';
+  await page.getByRole('menuitem', { name: 'API keys' }).click();
+  await page.getByRole('button', { name: 'Create key' }).click();
+  const createDialog = page.getByRole('dialog', { name: 'Create key' });
+  await createDialog.getByLabel('Name').fill('Online shop');
+  await createDialog.getByRole('button', { name: 'OK' }).click();
+  const key = (await page.getByTestId('new-key').innerText()).trim();
+  if (!key.startsWith('crm_')) throw new Error(`unexpected key "${key}"`);
+  await page.getByRole('button', { name: 'Done' }).click();
+  await page.getByTestId('new-key').waitFor({ state: 'detached' });
+  await page.getByRole('cell', { name: 'Online shop' }).waitFor();
+  if ((await page.content()).includes(key)) throw new Error('the key is still on the page after Done');
+
+  step = 'the key works for an integration';
+  const ping = await fetch(base + '/api/integrations/ping', { headers: { 'X-Api-Key': key } });
+  if (ping.status !== 200) throw new Error(`ping with the new key answered ${ping.status}`);
+
+  step = 'revoke the key';
+  await page.getByRole('button', { name: 'Revoke' }).click();
+  await page.locator('.ant-popconfirm').getByRole('button', { name: 'OK' }).click();
+  await page.getByTestId('key-status').filter({ hasText: 'revoked' }).waitFor();
+
+  step = 'sign out and sign in again';
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await page.getByLabel('E-mail').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByTestId('company').filter({ hasText: 'Kovalenko Trading' }).waitFor();
+
+  step = 'a wrong password is refused on the screen';
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await page.getByLabel('E-mail').fill(email);
+  await page.getByLabel('Password').fill('not my password');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('alert').filter({ hasText: 'Wrong e-mail or password.' }).waitFor();
+
+  console.log('admin journey: all steps passed');
+} catch (error) {
+  console.error(`admin journey failed at "${step}": ${error.message}`);
+  process.exitCode = 1;
+} finally {
+  await browser.close();
+}

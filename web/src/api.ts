@@ -1,0 +1,113 @@
+// Talks to the CRM through the gateway: keeps the session's tokens, refreshes the access token before
+// it expires (and once more on a 401), and turns problem details into errors the screens can show.
+
+export interface Session {
+  accessToken: string;
+  refreshToken: string;
+  expiresAt: number;
+}
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly type: string | undefined,
+    message: string,
+    readonly fieldErrors: { field: string; message: string }[] = [],
+  ) {
+    super(message);
+  }
+}
+
+const STORAGE_KEY = 'crm.session';
+let refreshing: Promise<Session | null> | null = null;
+const listeners = new Set<(session: Session | null) => void>();
+
+export function currentSession(): Session | null {
+  const raw = localStorage.getItem(STORAGE_KEY);
+  return raw ? (JSON.parse(raw) as Session) : null;
+}
+
+export function onSessionChange(listener: (session: Session | null) => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+export function storeTokens(tokens: { accessToken: string; refreshToken: string; expiresIn: number }): Session {
+  const session = {
+    accessToken: tokens.accessToken,
+    refreshToken: tokens.refreshToken,
+    expiresAt: Date.now() + tokens.expiresIn * 1000,
+  };
+  localStorage.setItem(STORAGE_KEY, JSON.stringify(session));
+  listeners.forEach((l) => l(session));
+  return session;
+}
+
+export function clearSession(): void {
+  localStorage.removeItem(STORAGE_KEY);
+  listeners.forEach((l) => l(null));
+}
+
+async function refresh(session: Session): Promise<Session | null> {
+  if (!refreshing) {
+    refreshing = fetch('/api/identity/token/refresh', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ refreshToken: session.refreshToken }),
+    })
+      .then(async (response) => (response.ok ? storeTokens(await response.json()) : (clearSession(), null)))
+      .finally(() => {
+        refreshing = null;
+      });
+  }
+  return refreshing;
+}
+
+async function toError(response: Response): Promise<ApiError> {
+  try {
+    const problem = await response.json();
+    return new ApiError(response.status, problem.type, problem.detail ?? response.statusText, problem.errors ?? []);
+  } catch {
+    return new ApiError(response.status, undefined, response.statusText);
+  }
+}
+
+/** A request to the API; JSON in and out. Throws ApiError for any non-2xx answer. */
+export async function api<T>(path: string, init: { method?: string; body?: unknown; anonymous?: boolean } = {}): Promise<T> {
+  const send = async (session: Session | null) =>
+    fetch(path, {
+      method: init.method ?? 'GET',
+      headers: {
+        Accept: 'application/json',
+        ...(init.body !== undefined ? { 'Content-Type': 'application/json' } : {}),
+        ...(session && !init.anonymous ? { Authorization: `Bearer ${session.accessToken}` } : {}),
+      },
+      body: init.body !== undefined ? JSON.stringify(init.body) : undefined,
+    });
+  let session = currentSession();
+  if (session && !init.anonymous && session.expiresAt - Date.now() < 60_000) {
+    session = await refresh(session);
+  }
+  let response = await send(session);
+  if (response.status === 401 && session && !init.anonymous) {
+    session = await refresh(session);
+    if (session) {
+      response = await send(session);
+    }
+  }
+  if (!response.ok) {
+    throw await toError(response);
+  }
+  return response.status === 204 ? (undefined as T) : ((await response.json()) as T);
+}
+
+export interface Me {
+  id: string;
+  email: string;
+  firstName: string;
+  lastName: string | null;
+  patronymic: string | null;
+  role: 'ADMIN' | 'SUPERVISOR' | 'MANAGER' | 'OPERATOR' | 'MARKETER' | 'DEVELOPER';
+  departmentId: string | null;
+  company: { id: string; name: string };
+}

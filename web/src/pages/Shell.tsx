@@ -1,0 +1,70 @@
+import { Button, Layout, Menu, Space, Spin, Typography } from 'antd';
+import { useQuery } from '@tanstack/react-query';
+import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
+import { useTranslation } from 'react-i18next';
+import { api, clearSession, currentSession, type Me } from '../api';
+import { LanguageSwitch } from './LanguageSwitch';
+import { ApiKeys } from './ApiKeys';
+import { Profile } from './Profile';
+
+/** The layout every signed-in screen lives in: the sections the user's role may use, language, sign-out. */
+export function Shell() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const me = useQuery({ queryKey: ['me'], queryFn: () => api<Me>('/api/identity/me') });
+
+  if (me.isPending) {
+    return <Spin fullscreen />;
+  }
+  if (me.isError || !me.data) {
+    clearSession();
+    return <Navigate to="/sign-in" replace />;
+  }
+  const admin = me.data.role === 'ADMIN';
+  // only sections that exist and that the role may use are shown
+  const sections = [
+    { key: '/profile', label: t('menu.profile') },
+    ...(admin ? [{ key: '/api-keys', label: t('menu.apiKeys') }] : []),
+  ];
+
+  const signOut = async () => {
+    const session = currentSession();
+    if (session) {
+      await api('/api/identity/logout', { method: 'POST', body: { refreshToken: session.refreshToken }, anonymous: true })
+        .catch(() => undefined);
+    }
+    clearSession();
+  };
+
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Layout.Sider breakpoint="lg" collapsedWidth={0} theme="light">
+        <Typography.Title level={4} style={{ padding: '16px 24px', margin: 0 }}>
+          {t('app.name')}
+        </Typography.Title>
+        <Menu mode="inline" selectedKeys={[location.pathname]} items={sections}
+          onClick={(item) => navigate(item.key)} data-testid="menu" />
+      </Layout.Sider>
+      <Layout>
+        <Layout.Header style={{ background: '#fff', display: 'flex', justifyContent: 'space-between', alignItems: 'center' }}>
+          <Typography.Text strong data-testid="company">{me.data.company.name}</Typography.Text>
+          <Space>
+            <Typography.Text data-testid="user">
+              {me.data.firstName} {me.data.lastName ?? ''} · {t(`role.${me.data.role}`)}
+            </Typography.Text>
+            <LanguageSwitch />
+            <Button onClick={signOut}>{t('auth.signOut')}</Button>
+          </Space>
+        </Layout.Header>
+        <Layout.Content style={{ margin: 24 }}>
+          <Routes>
+            <Route path="/profile" element={<Profile me={me.data} />} />
+            {admin && <Route path="/api-keys" element={<ApiKeys />} />}
+            <Route path="*" element={<Navigate to="/profile" replace />} />
+          </Routes>
+        </Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}
