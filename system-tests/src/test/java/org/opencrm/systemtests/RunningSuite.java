@@ -1,5 +1,6 @@
 package org.opencrm.systemtests;
 
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.opencrm.platform.test.TestDatabase;
@@ -40,13 +41,22 @@ final class RunningSuite {
             return;
         }
         identity.environment().putAll(serviceEnvironment(identityDb));
-        Stream.of(identity, contacts, analytics, gateway).forEach(ServiceProcess::start);
-        // stopped together, quickly: Surefire gives the exiting test JVM 30 seconds
-        Runtime.getRuntime().addShutdownHook(new Thread(
-                () -> Stream.of(gateway, contacts, analytics, identity).parallel().forEach(ServiceProcess::stop),
-                "suite-stop"));
-        Stream.of(identity, contacts, analytics, gateway).forEach(ServiceProcess::awaitReady);
         started = true;
+        // SuiteShutdown stops it when the test session ends; the hook covers a JVM that exits otherwise
+        Runtime.getRuntime().addShutdownHook(new Thread(RunningSuite::stop, "suite-stop"));
+        Stream.of(identity, contacts, analytics, gateway).forEach(ServiceProcess::start);
+        Stream.of(identity, contacts, analytics, gateway).forEach(ServiceProcess::awaitReady);
+    }
+
+    /** Asks every JVM to stop at once, then waits for each (killing any that do not stop in time). */
+    static synchronized void stop() {
+        if (!started) {
+            return;
+        }
+        started = false;
+        var all = List.of(gateway, contacts, analytics, identity);
+        all.forEach(ServiceProcess::requestStop);
+        all.forEach(ServiceProcess::stop);
     }
 
     private static String jwks() {

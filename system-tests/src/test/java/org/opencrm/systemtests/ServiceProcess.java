@@ -91,7 +91,14 @@ final class ServiceProcess {
         waitFor();
     }
 
-    /** Stops the JVM gracefully (SIGTERM). */
+    /** Sends SIGTERM without waiting, so several JVMs can shut down at the same time. */
+    void requestStop() {
+        if (process != null && process.isAlive()) {
+            process.destroy();
+        }
+    }
+
+    /** Stops the JVM gracefully (SIGTERM) and waits for it. */
     void stop() {
         if (process != null && process.isAlive()) {
             process.destroy();
@@ -101,7 +108,7 @@ final class ServiceProcess {
 
     private void waitFor() {
         try {
-            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            if (!process.waitFor(20, TimeUnit.SECONDS)) {
                 process.destroyForcibly().waitFor();
             }
         } catch (InterruptedException e) {
