@@ -1,16 +1,11 @@
 package org.opencrm.identity.apikey;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 import org.opencrm.identity.session.AccessTokens;
+import org.opencrm.identity.session.Secrets;
 import org.opencrm.platform.events.identity.ApiKeyCreated;
 import org.opencrm.platform.events.identity.ApiKeyRevoked;
 import org.opencrm.platform.starter.events.EventPublisher;
@@ -31,7 +26,6 @@ class ApiKeys {
 
     /** How long an integration token lives; the gateway caches it for less, so revocation shows within a minute. */
     static final Duration INTEGRATION_TOKEN_TTL = Duration.ofMinutes(5);
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     /** A key as listed: never its secret. */
     record ApiKeyView(UUID id, String name, String prefix, List<String> scopes, UUID createdBy, Instant createdAt,
@@ -66,11 +60,9 @@ class ApiKeys {
     @Transactional
     @PreAuthorize("hasRole('ADMIN')")
     CreatedApiKey create(String name, List<Scope> scopes) {
-        byte[] secret = new byte[32];
-        RANDOM.nextBytes(secret);
-        String key = "crm_" + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        String key = "crm_" + Secrets.newSecret();
         String prefix = key.substring(0, 8);
-        ApiKey apiKey = keys.saveAndFlush(new ApiKey(name.trim(), prefix, hash(key), scopes,
+        ApiKey apiKey = keys.saveAndFlush(new ApiKey(name.trim(), prefix, Secrets.hash(key), scopes,
                 CurrentUser.require().userId()));
         events.publish(new ApiKeyCreated(apiKey.id(), apiKey.name(), prefix, apiKey.scopes(), apiKey.createdBy(),
                 apiKey.createdAt()));
@@ -101,7 +93,7 @@ class ApiKeys {
     IntegrationToken exchange(String presentedKey) {
         var found = jdbc.query("select id, tenant_id, scopes from api_key where key_hash = ? and revoked_at is null",
                 (row, n) -> new Object[] {row.getObject(1, UUID.class), row.getObject(2, UUID.class), row.getString(3)},
-                hash(presentedKey));
+                Secrets.hash(presentedKey));
         if (found.isEmpty()) {
             return null;
         }
@@ -114,11 +106,4 @@ class ApiKeys {
                 INTEGRATION_TOKEN_TTL.toSeconds(), id, tenantId, scopes);
     }
 
-    private static String hash(String key) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -1,15 +1,10 @@
 package org.opencrm.identity.invitation;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
+import org.opencrm.identity.session.Secrets;
 import org.opencrm.identity.session.Sessions;
 import org.opencrm.identity.session.TokenResponse;
 import org.opencrm.identity.user.Role;
@@ -40,7 +35,6 @@ class Invitations {
 
     static final Duration VALID_FOR = Duration.ofDays(7);
     static final String ACCEPT_PATH = "/accept-invitation?token=";
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     /** What the invitee sees before accepting. */
     record Preview(String email, String companyName, Role role, Instant expiresAt) {
@@ -91,9 +85,9 @@ class Invitations {
             earlier.revoke();
             invitations.flush();
         });
-        String token = newToken();
-        Invitation invitation = invitations.saveAndFlush(new Invitation(normalised, role, departmentId, hash(token),
-                CurrentUser.require().userId(), VALID_FOR));
+        String token = Secrets.newSecret();
+        Invitation invitation = invitations.saveAndFlush(new Invitation(normalised, role, departmentId,
+                Secrets.hash(token), CurrentUser.require().userId(), VALID_FOR));
         String acceptPath = ACCEPT_PATH + token;
         events.publish(new UserInvited(invitation.id(), invitation.email(), role.name(), departmentId,
                 invitation.invitedBy(), acceptPath, invitation.expiresAt()));
@@ -119,13 +113,13 @@ class Invitations {
                 select i.email, t.name, i.role, i.expires_at from invitation i join tenant t on t.id = i.tenant_id
                 where i.token_hash = ? and i.accepted_at is null and i.revoked_at is null and i.expires_at > now()
                 """, (row, n) -> new Preview(row.getString(1), row.getString(2), Role.valueOf(row.getString(3)),
-                row.getTimestamp(4).toInstant()), hash(token)).stream().findFirst()
+                row.getTimestamp(4).toInstant()), Secrets.hash(token)).stream().findFirst()
                 .orElseThrow(InvitationNotValidException::new);
     }
 
     /** Accepts the invitation once: creates the user as invited and signs them in. */
     public TokenResponse accept(String token, String firstName, String lastName, String password) {
-        String tokenHash = hash(token);
+        String tokenHash = Secrets.hash(token);
         UUID tenantId = jdbc.query("select tenant_id from invitation where token_hash = ?",
                 (row, n) -> row.getObject(1, UUID.class), tokenHash).stream().findFirst()
                 .orElseThrow(InvitationNotValidException::new);
@@ -157,18 +151,5 @@ class Invitations {
                 Boolean.class, email));
     }
 
-    private static String newToken() {
-        byte[] secret = new byte[32];
-        RANDOM.nextBytes(secret);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
-    }
 
-    static String hash(String token) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

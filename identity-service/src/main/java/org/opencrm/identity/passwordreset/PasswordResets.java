@@ -1,15 +1,10 @@
 package org.opencrm.identity.passwordreset;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.UUID;
+import org.opencrm.identity.session.Secrets;
 import org.opencrm.identity.session.Sessions;
 import org.opencrm.identity.user.User;
 import org.opencrm.platform.events.identity.PasswordResetRequested;
@@ -30,7 +25,6 @@ class PasswordResets {
 
     static final Duration VALID_FOR = Duration.ofHours(1);
     static final String RESET_PATH = "/reset-password?token=";
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final JdbcTemplate jdbc;
     private final PasswordEncoder passwords;
@@ -57,16 +51,14 @@ class PasswordResets {
         }
         UUID userId = found.getFirst()[0];
         UUID tenantId = found.getFirst()[1];
-        byte[] secret = new byte[32];
-        RANDOM.nextBytes(secret);
-        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        String token = Secrets.newSecret();
         Instant now = Instant.now();
         Instant expires = now.plus(VALID_FOR);
         TenantContext.runAs(tenantId, () -> transactions.executeWithoutResult(status -> {
             jdbc.update("""
                     insert into password_reset (id, tenant_id, user_id, token_hash, created_at, expires_at)
                     values (?, ?, ?, ?, ?, ?)
-                    """, UUID.randomUUID(), tenantId, userId, hash(token), Timestamp.from(now), Timestamp.from(expires));
+                    """, UUID.randomUUID(), tenantId, userId, Secrets.hash(token), Timestamp.from(now), Timestamp.from(expires));
             events.publish(new PasswordResetRequested(userId, normalised, RESET_PATH + token, expires));
         }));
     }
@@ -79,7 +71,7 @@ class PasswordResets {
                     update password_reset set used_at = now()
                     where token_hash = ? and used_at is null and expires_at > now()
                     returning user_id
-                    """, (row, n) -> row.getObject(1, UUID.class), hash(token));
+                    """, (row, n) -> row.getObject(1, UUID.class), Secrets.hash(token));
             if (claimed.isEmpty()) {
                 return false;
             }
@@ -92,12 +84,4 @@ class PasswordResets {
         return Boolean.TRUE.equals(done);
     }
 
-    private static String hash(String token) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

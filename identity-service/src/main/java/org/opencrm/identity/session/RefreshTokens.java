@@ -1,13 +1,7 @@
 package org.opencrm.identity.session;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -21,8 +15,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class RefreshTokens {
-
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     /** The user a rotated token belonged to, and the family it continues. */
     record Use(UUID userId, UUID tenantId, UUID familyId) {
@@ -38,14 +30,12 @@ class RefreshTokens {
 
     /** A new token for the user, starting a family (sign-in) or continuing one (rotation). */
     String issue(UUID userId, UUID tenantId, UUID familyId) {
-        byte[] secret = new byte[32];
-        RANDOM.nextBytes(secret);
-        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        String token = Secrets.newSecret();
         Instant now = Instant.now();
         jdbc.update("""
                 insert into refresh_token (id, tenant_id, user_id, family_id, token_hash, issued_at, expires_at)
                 values (?, ?, ?, ?, ?, ?, ?)
-                """, UUID.randomUUID(), tenantId, userId, familyId, hash(token), Timestamp.from(now),
+                """, UUID.randomUUID(), tenantId, userId, familyId, Secrets.hash(token), Timestamp.from(now),
                 Timestamp.from(now.plus(settings.refreshTtl())));
         return token;
     }
@@ -55,7 +45,7 @@ class RefreshTokens {
      * reuse, and revokes its whole family before answering empty.
      */
     Optional<Use> use(String token) {
-        String hash = hash(token);
+        String hash = Secrets.hash(token);
         List<Use> used = jdbc.query("""
                 update refresh_token set used_at = now()
                 where token_hash = ? and used_at is null and revoked_at is null and expires_at > now()
@@ -78,7 +68,7 @@ class RefreshTokens {
         jdbc.update("""
                 update refresh_token set revoked_at = now()
                 where revoked_at is null and family_id in (select family_id from refresh_token where token_hash = ?)
-                """, hash(token));
+                """, Secrets.hash(token));
     }
 
     /** Revokes every token of the user (deactivation). */
@@ -86,12 +76,4 @@ class RefreshTokens {
         jdbc.update("update refresh_token set revoked_at = now() where user_id = ? and revoked_at is null", userId);
     }
 
-    private static String hash(String token) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }
