@@ -9,6 +9,7 @@ import { currentSession, onSessionChange, type Session } from './api';
 import { SignIn } from './pages/SignIn';
 import { SignUp } from './pages/SignUp';
 import { Shell } from './pages/Shell';
+import { AcceptInvitation } from './pages/AcceptInvitation';
 
 const antdLocales = { en: enUS, ru: ruRU, uk: ukUA } as const;
 
@@ -23,6 +24,7 @@ export function App() {
       <Routes>
         <Route path="/sign-in" element={session ? <Navigate to="/" replace /> : <SignIn />} />
         <Route path="/sign-up" element={session ? <Navigate to="/" replace /> : <SignUp />} />
+        <Route path="/accept-invitation" element={session ? <Navigate to="/" replace /> : <AcceptInvitation />} />
         <Route path="/*" element={session ? <Shell /> : <Navigate to="/sign-in" replace />} />
       </Routes>
     </ConfigProvider>

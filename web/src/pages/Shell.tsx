@@ -6,6 +6,7 @@ import { api, clearSession, currentSession, type Me } from '../api';
 import { LanguageSwitch } from './LanguageSwitch';
 import { ApiKeys } from './ApiKeys';
 import { Profile } from './Profile';
+import { Users } from './Users';
 
 /** The layout every signed-in screen lives in: the sections the user's role may use, language, sign-out. */
 export function Shell() {
@@ -24,6 +25,7 @@ export function Shell() {
   const admin = me.data.role === 'ADMIN';
   // only sections that exist and that the role may use are shown
   const sections = [
+    { key: '/users', label: t('menu.users') },
     { key: '/profile', label: t('menu.profile') },
     ...(admin ? [{ key: '/api-keys', label: t('menu.apiKeys') }] : []),
   ];
@@ -59,6 +61,7 @@ export function Shell() {
         </Layout.Header>
         <Layout.Content style={{ margin: 24 }}>
           <Routes>
+            <Route path="/users" element={<Users me={me.data} />} />
             <Route path="/profile" element={<Profile me={me.data} />} />
             {admin && <Route path="/api-keys" element={<ApiKeys />} />}
             <Route path="*" element={<Navigate to="/profile" replace />} />

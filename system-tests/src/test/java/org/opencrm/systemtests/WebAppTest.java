@@ -26,6 +26,11 @@ class WebAppTest {
         assertJourneyPasses("admin-journey.mjs");
     }
 
+    @Test
+    void anAdministratorInvitesAManagerWhoAcceptsElsewhereAndSeesOnlyWhatAManagerMay() throws Exception {
+        assertJourneyPasses("team-journey.mjs");
+    }
+
     private static void assertJourneyPasses(String script) throws IOException, InterruptedException {
         Path web = Path.of("..", "web").toAbsolutePath().normalize();
         Path log = Path.of("target", "system-tests", script + ".log");

@@ -1,0 +1,95 @@
+// An administrator invites a manager, who accepts in another browser and sees only what a manager may;
+// the server refuses the rest anyway. Then the administrator changes the manager's role and deactivates
+// them. Headless Chromium through the gateway at BASE_URL; exits non-zero at the failing step.
+import { chromium } from 'playwright-core';
+
+const base = process.env.BASE_URL ?? 'http://localhost:8080';
+const stamp = Date.now();
+const password = 'a sturdy password';
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic',
+    '--no-first-run', '--disable-component-update', '--disable-sync'],
+});
+let step = 'start';
+try {
+  const adminContext = await browser.newContext({ locale: 'en-US' });
+  const admin = await adminContext.newPage();
+  admin.setDefaultTimeout(20_000);
+
+  step = 'the administrator signs up';
+  await admin.goto(base + '/sign-up');
+  await admin.getByLabel('Company name').fill('Team Ltd');
+  await admin.getByLabel('Your full name').fill('Iryna Admin');
+  await admin.getByLabel('E-mail').fill(`admin-${stamp}@example.com`);
+  await admin.getByLabel('Password').fill(password);
+  await admin.getByRole('button', { name: 'Create a company' }).click();
+  await admin.getByTestId('company').filter({ hasText: 'Team Ltd' }).waitFor();
+
+  step = 'the administrator invites a manager';
+  await admin.getByRole('menuitem', { name: 'Users' }).click();
+  await admin.getByRole('button', { name: 'Invite' }).click();
+  const inviteDialog = admin.getByRole('dialog', { name: 'Invite' });
+  await inviteDialog.getByLabel('E-mail').fill(`taras-${stamp}@example.com`);
+  await inviteDialog.getByRole('button', { name: 'OK' }).click();
+  const link = (await admin.getByTestId('invite-link').innerText()).trim();
+  if (!link.includes('/accept-invitation?token=')) throw new Error(`unexpected invitation link ${link}`);
+  await admin.getByRole('button', { name: 'Done' }).click();
+  await admin.getByRole('cell', { name: `taras-${stamp}@example.com` }).waitFor();
+
+  step = 'the manager accepts in another browser';
+  const managerContext = await browser.newContext({ locale: 'en-US' });
+  const manager = await managerContext.newPage();
+  manager.setDefaultTimeout(20_000);
+  await manager.goto(link);
+  await manager.getByText('You are invited as Manager').waitFor();
+  await manager.getByLabel('First name').fill('Taras');
+  await manager.getByLabel('Last name').fill('Melnyk');
+  await manager.getByLabel('Password').fill(password);
+  await manager.getByRole('button', { name: 'Accept and sign in' }).click();
+  await manager.getByTestId('user').filter({ hasText: 'Taras Melnyk · Manager' }).waitFor();
+
+  step = 'the manager sees only a manager\'s sections';
+  await manager.getByRole('menuitem', { name: 'Users' }).waitFor();
+  if (await manager.getByRole('menuitem', { name: 'API keys' }).count() > 0) throw new Error('a manager sees API keys');
+  await manager.goto(base + '/api-keys');
+  await manager.waitForURL(/\/profile$/);
+  await manager.getByRole('menuitem', { name: 'Users' }).click();
+  if (await manager.getByRole('button', { name: 'Invite' }).count() > 0) throw new Error('a manager can invite');
+
+  step = 'the server refuses what the manager may not do';
+  const refused = await manager.evaluate(async () => {
+    const session = JSON.parse(localStorage.getItem('crm.session'));
+    const response = await fetch('/api/identity/api-keys', { headers: { Authorization: `Bearer ${session.accessToken}` } });
+    return response.status;
+  });
+  if (refused !== 403) throw new Error(`the API keys list answered ${refused} to a manager`);
+
+  step = 'the invitation can be used only once';
+  const thirdContext = await browser.newContext({ locale: 'en-US' });
+  const third = await thirdContext.newPage();
+  await third.goto(link);
+  await third.getByRole('alert').filter({ hasText: 'not valid any more' }).waitFor();
+
+  step = 'the administrator sees the manager and deactivates them';
+  await admin.reload();
+  await admin.getByRole('cell', { name: `taras-${stamp}@example.com` }).waitFor();
+  await admin.getByRole('row', { name: new RegExp(`taras-${stamp}`) }).getByRole('button', { name: 'Deactivate' }).click();
+  await admin.locator('.ant-popconfirm').getByRole('button', { name: 'OK' }).click();
+  await admin.getByRole('row', { name: new RegExp(`taras-${stamp}`) }).getByText('deactivated').waitFor();
+
+  step = 'the deactivated manager cannot sign in';
+  await manager.getByRole('button', { name: 'Sign out' }).click();
+  await manager.getByLabel('E-mail').fill(`taras-${stamp}@example.com`);
+  await manager.getByLabel('Password').fill(password);
+  await manager.getByRole('button', { name: 'Sign in' }).click();
+  await manager.getByRole('alert').filter({ hasText: 'Wrong e-mail or password.' }).waitFor();
+
+  console.log('team journey: all steps passed');
+} catch (error) {
+  console.error(`team journey failed at "${step}": ${error.message}`);
+  process.exitCode = 1;
+} finally {
+  await browser.close();
+}
