@@ -78,6 +78,18 @@ try {
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.getByRole('alert').filter({ hasText: 'Wrong e-mail or password.' }).waitFor();
 
+  step = 'asking for a password reset link';
+  await page.getByRole('link', { name: 'Forgot your password?' }).click();
+  await page.getByLabel('E-mail').fill(email);
+  await page.getByRole('button', { name: 'Send me a link' }).click();
+  await page.getByText('a link to set a new password is on its way').waitFor();
+
+  step = 'a reset link that is not valid is refused';
+  await page.goto(base + '/reset-password?token=not-a-real-token');
+  await page.getByLabel('New password').fill('another sturdy password');
+  await page.getByRole('button', { name: 'Set the new password' }).click();
+  await page.getByRole('alert').filter({ hasText: 'not valid any more' }).waitFor();
+
   console.log('admin journey: all steps passed');
 } catch (error) {
   console.error(`admin journey failed at "${step}": ${error.message}`);

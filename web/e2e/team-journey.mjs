@@ -27,11 +27,34 @@ try {
   await admin.getByRole('button', { name: 'Create a company' }).click();
   await admin.getByTestId('company').filter({ hasText: 'Team Ltd' }).waitFor();
 
-  step = 'the administrator invites a manager';
+  step = 'the administrator builds the company structure';
+  await admin.getByRole('menuitem', { name: 'Company structure' }).click();
+  await admin.getByRole('button', { name: 'Add department' }).click();
+  let departmentDialog = admin.getByRole('dialog', { name: 'Add department' });
+  await departmentDialog.getByLabel('Department').fill('Sales');
+  await departmentDialog.getByRole('button', { name: 'OK' }).click();
+  await admin.getByTestId('department-Sales').waitFor();
+  await admin.getByRole('button', { name: 'Add department' }).click();
+  departmentDialog = admin.getByRole('dialog', { name: 'Add department' });
+  await departmentDialog.getByLabel('Department').fill('Retail');
+  await departmentDialog.getByLabel('Part of').click();
+  await admin.locator('.ant-select-dropdown:visible').getByTitle('Sales').click();
+  await departmentDialog.getByRole('button', { name: 'OK' }).click();
+  await admin.getByTestId('department-Retail').waitFor();
+
+  step = 'the administrator sets their presence';
+  await admin.getByTestId('presence').click();
+  await admin.locator('.ant-select-dropdown:visible').getByText('Do not disturb').click();
+  await admin.reload();
+  await admin.getByTestId('presence').filter({ hasText: 'Do not disturb' }).waitFor();
+
+  step = 'the administrator invites a manager into Sales';
   await admin.getByRole('menuitem', { name: 'Users' }).click();
   await admin.getByRole('button', { name: 'Invite' }).click();
   const inviteDialog = admin.getByRole('dialog', { name: 'Invite' });
   await inviteDialog.getByLabel('E-mail').fill(`taras-${stamp}@example.com`);
+  await inviteDialog.getByLabel('Department').click();
+  await admin.locator('.ant-select-dropdown:visible').getByTitle('Sales').click();
   await inviteDialog.getByRole('button', { name: 'OK' }).click();
   const link = (await admin.getByTestId('invite-link').innerText()).trim();
   if (!link.includes('/accept-invitation?token=')) throw new Error(`unexpected invitation link ${link}`);
@@ -72,9 +95,15 @@ try {
   await third.goto(link);
   await third.getByRole('alert').filter({ hasText: 'not valid any more' }).waitFor();
 
-  step = 'the administrator sees the manager and deactivates them';
+  step = 'the administrator sees the manager in Sales';
   await admin.reload();
   await admin.getByRole('cell', { name: `taras-${stamp}@example.com` }).waitFor();
+  await admin.getByRole('row', { name: new RegExp(`taras-${stamp}`) }).getByText('Sales').waitFor();
+  await admin.getByRole('menuitem', { name: 'Company structure' }).click();
+  await admin.getByTestId('department-Sales').filter({ hasText: '1 members' }).waitFor();
+  await admin.getByRole('menuitem', { name: 'Users' }).click();
+
+  step = 'the administrator deactivates the manager';
   await admin.getByRole('row', { name: new RegExp(`taras-${stamp}`) }).getByRole('button', { name: 'Deactivate' }).click();
   await admin.locator('.ant-popconfirm').getByRole('button', { name: 'OK' }).click();
   await admin.getByRole('row', { name: new RegExp(`taras-${stamp}`) }).getByText('deactivated').waitFor();

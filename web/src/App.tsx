@@ -10,6 +10,7 @@ import { SignIn } from './pages/SignIn';
 import { SignUp } from './pages/SignUp';
 import { Shell } from './pages/Shell';
 import { AcceptInvitation } from './pages/AcceptInvitation';
+import { ForgotPassword, ResetPassword } from './pages/ResetPassword';
 
 const antdLocales = { en: enUS, ru: ruRU, uk: ukUA } as const;
 
@@ -24,6 +25,8 @@ export function App() {
       <Routes>
         <Route path="/sign-in" element={session ? <Navigate to="/" replace /> : <SignIn />} />
         <Route path="/sign-up" element={session ? <Navigate to="/" replace /> : <SignUp />} />
+        <Route path="/forgot-password" element={<ForgotPassword />} />
+        <Route path="/reset-password" element={<ResetPassword />} />
         <Route path="/accept-invitation" element={session ? <Navigate to="/" replace /> : <AcceptInvitation />} />
         <Route path="/*" element={session ? <Shell /> : <Navigate to="/sign-in" replace />} />
       </Routes>

@@ -98,7 +98,9 @@ export async function api<T>(path: string, init: { method?: string; body?: unkno
   if (!response.ok) {
     throw await toError(response);
   }
-  return response.status === 204 ? (undefined as T) : ((await response.json()) as T);
+  // 202 and 204 answers (and any empty body) carry nothing to parse
+  const text = await response.text();
+  return (text ? JSON.parse(text) : undefined) as T;
 }
 
 export interface Me {

@@ -7,6 +7,8 @@ import { LanguageSwitch } from './LanguageSwitch';
 import { ApiKeys } from './ApiKeys';
 import { Profile } from './Profile';
 import { Users } from './Users';
+import { Structure } from './Structure';
+import { PresenceSwitch } from './PresenceSwitch';
 
 /** The layout every signed-in screen lives in: the sections the user's role may use, language, sign-out. */
 export function Shell() {
@@ -26,6 +28,7 @@ export function Shell() {
   // only sections that exist and that the role may use are shown
   const sections = [
     { key: '/users', label: t('menu.users') },
+    { key: '/structure', label: t('menu.structure') },
     { key: '/profile', label: t('menu.profile') },
     ...(admin ? [{ key: '/api-keys', label: t('menu.apiKeys') }] : []),
   ];
@@ -55,6 +58,7 @@ export function Shell() {
             <Typography.Text data-testid="user">
               {me.data.firstName} {me.data.lastName ?? ''} · {t(`role.${me.data.role}`)}
             </Typography.Text>
+            <PresenceSwitch me={me.data} />
             <LanguageSwitch />
             <Button onClick={signOut}>{t('auth.signOut')}</Button>
           </Space>
@@ -62,6 +66,7 @@ export function Shell() {
         <Layout.Content style={{ margin: 24 }}>
           <Routes>
             <Route path="/users" element={<Users me={me.data} />} />
+            <Route path="/structure" element={<Structure me={me.data} />} />
             <Route path="/profile" element={<Profile me={me.data} />} />
             {admin && <Route path="/api-keys" element={<ApiKeys />} />}
             <Route path="*" element={<Navigate to="/profile" replace />} />

@@ -46,6 +46,9 @@ export function SignIn() {
         <Typography.Paragraph style={{ marginTop: 16, marginBottom: 0 }}>
           <Link to="/sign-up">{t('auth.noAccount')}</Link>
         </Typography.Paragraph>
+        <Typography.Paragraph style={{ marginBottom: 0 }}>
+          <Link to="/forgot-password">{t('reset.forgot')}</Link>
+        </Typography.Paragraph>
       </Card>
     </Flex>
   );

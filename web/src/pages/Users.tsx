@@ -3,6 +3,7 @@ import { Alert, Button, Card, Form, Input, Modal, Popconfirm, Select, Space, Tab
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, type Me } from '../api';
+import type { Department } from './Structure';
 
 const ROLES = ['ADMIN', 'SUPERVISOR', 'MANAGER', 'OPERATOR', 'MARKETER', 'DEVELOPER'] as const;
 
@@ -12,6 +13,7 @@ interface User {
   firstName: string;
   lastName: string | null;
   role: string;
+  departmentId: string | null;
   status: 'ACTIVE' | 'DEACTIVATED' | 'INVITED';
 }
 
@@ -36,7 +38,9 @@ export function Users({ me }: { me: Me }) {
   const [search, setSearch] = useState('');
   const [inviting, setInviting] = useState(false);
   const [link, setLink] = useState<string | null>(null);
-  const [form] = Form.useForm<{ email: string; role: string }>();
+  const [form] = Form.useForm<{ email: string; role: string; departmentId?: string }>();
+  const departments = useQuery({ queryKey: ['departments'], queryFn: () => api<Department[]>('/api/identity/departments') });
+  const departmentName = (id: string | null) => departments.data?.find((d) => d.id === id)?.name ?? '';
 
   const users = useInfiniteQuery({
     queryKey: ['users', search],
@@ -55,7 +59,7 @@ export function Users({ me }: { me: Me }) {
     void queries.invalidateQueries({ queryKey: ['invitations'] });
   };
   const invite = useMutation({
-    mutationFn: (values: { email: string; role: string }) =>
+    mutationFn: (values: { email: string; role: string; departmentId?: string }) =>
       api<Invitation>('/api/identity/invitations', { method: 'POST', body: values }),
     onSuccess: (created) => {
       setInviting(false);
@@ -95,6 +99,7 @@ export function Users({ me }: { me: Me }) {
                     onChange={(role) => assign.mutate({ id: u.id, role })} />
                 : t(`role.${u.role}`),
             },
+            { title: t('users.department'), render: (_, u) => departmentName(u.departmentId) },
             {
               title: t('users.status'),
               render: (_, u) => <Tag color={u.status === 'ACTIVE' ? 'green' : 'default'}>{t(`status.${u.status}`)}</Tag>,
@@ -131,6 +136,9 @@ export function Users({ me }: { me: Me }) {
           </Form.Item>
           <Form.Item name="role" label={t('users.role')} rules={[{ required: true }]}>
             <Select options={roleOptions} />
+          </Form.Item>
+          <Form.Item name="departmentId" label={t('users.department')}>
+            <Select allowClear options={(departments.data ?? []).map((d) => ({ value: d.id, label: d.name }))} />
           </Form.Item>
         </Form>
       </Modal>
