@@ -81,6 +81,16 @@ try {
   await manager.getByRole('menuitem', { name: 'Users' }).click();
   if (await manager.getByRole('button', { name: 'Invite' }).count() > 0) throw new Error('a manager can invite');
 
+  step = 'the manager fills in their profile';
+  await manager.getByRole('menuitem', { name: 'Profile' }).click();
+  await manager.getByLabel('Work phone').fill('+380 44 123 45 67');
+  await manager.getByLabel('PBX extension').fill('101');
+  await manager.getByLabel('Position').fill('Sales manager');
+  await manager.getByRole('button', { name: 'Save' }).click();
+  await manager.getByText('Profile saved').waitFor();
+  await manager.reload();
+  if (await manager.getByLabel('PBX extension').inputValue() !== '101') throw new Error('the extension was not kept');
+
   step = 'the server refuses what the manager may not do';
   const refused = await manager.evaluate(async () => {
     const session = JSON.parse(localStorage.getItem('crm.session'));

@@ -113,3 +113,17 @@ export interface Me {
   departmentId: string | null;
   company: { id: string; name: string };
 }
+
+/** A user's full card, as the directory serves it. */
+export interface UserCard {
+  id: string;
+  firstName: string;
+  lastName: string | null;
+  patronymic: string | null;
+  personalPhone: string | null;
+  workPhone: string | null;
+  pbxExtension: string | null;
+  birthDate: string | null;
+  photoUrl: string | null;
+  position: string | null;
+}

@@ -1,28 +1,38 @@
-import { App as AntApp, Button, Card, Descriptions, Form, Input } from 'antd';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { App as AntApp, Avatar, Button, Card, DatePicker, Descriptions, Form, Input, Spin } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError, type Me } from '../api';
+import { api, ApiError, type Me, type UserCard } from '../api';
 
 interface ProfileForm {
   firstName: string;
   lastName?: string;
   patronymic?: string;
+  personalPhone?: string;
   workPhone?: string;
   pbxExtension?: string;
+  birthDate?: Dayjs | null;
+  photoUrl?: string;
   position?: string;
 }
 
-/** The user's own card: names, work phone, PBX extension (for the screen pop), position. */
+const PHONE = /^[+0-9 ()-]*$/;
+
+/** The user's own card (`002_*`): names, phones, PBX extension (for the screen pop), birth date, photo, position. */
 export function Profile({ me }: { me: Me }) {
   const { t } = useTranslation();
   const [form] = Form.useForm<ProfileForm>();
   const queries = useQueryClient();
   const { message } = AntApp.useApp();
+  const card = useQuery({ queryKey: ['user', me.id], queryFn: () => api<UserCard>(`/api/identity/users/${me.id}`) });
   const save = useMutation({
-    mutationFn: (values: ProfileForm) => api('/api/identity/me/profile', { method: 'PUT', body: values }),
+    mutationFn: (values: ProfileForm) => api('/api/identity/me/profile', {
+      method: 'PUT', body: { ...values, birthDate: values.birthDate ? values.birthDate.format('YYYY-MM-DD') : null },
+    }),
     onSuccess: () => {
       void message.success(t('profile.saved'));
       void queries.invalidateQueries({ queryKey: ['me'] });
+      void queries.invalidateQueries({ queryKey: ['user', me.id] });
     },
     onError: (e) => {
       if (e instanceof ApiError) {
@@ -30,16 +40,26 @@ export function Profile({ me }: { me: Me }) {
       }
     },
   });
+  if (card.isPending || !card.data) {
+    return <Spin />;
+  }
+  const c = card.data;
 
   return (
-    <Card title={t('profile.title')} style={{ maxWidth: 640 }}>
+    <Card title={t('profile.title')} style={{ maxWidth: 640 }}
+      extra={c.photoUrl ? <Avatar src={c.photoUrl} size={48} /> : <Avatar size={48}>{c.firstName.charAt(0)}</Avatar>}>
       <Descriptions column={1} style={{ marginBottom: 16 }}
         items={[
           { key: 'email', label: t('auth.email'), children: me.email },
           { key: 'role', label: t('profile.role'), children: t(`role.${me.role}`) },
         ]} />
-      <Form form={form} layout="vertical" initialValues={{ firstName: me.firstName, lastName: me.lastName ?? undefined,
-        patronymic: me.patronymic ?? undefined }} onFinish={(values) => save.mutate(values)}>
+      <Form form={form} layout="vertical" onFinish={(values) => save.mutate(values)}
+        initialValues={{
+          firstName: c.firstName, lastName: c.lastName ?? undefined, patronymic: c.patronymic ?? undefined,
+          personalPhone: c.personalPhone ?? undefined, workPhone: c.workPhone ?? undefined,
+          pbxExtension: c.pbxExtension ?? undefined, birthDate: c.birthDate ? dayjs(c.birthDate) : null,
+          photoUrl: c.photoUrl ?? undefined, position: c.position ?? undefined,
+        }}>
         <Form.Item name="firstName" label={t('profile.firstName')} rules={[{ required: true, max: 100 }]}>
           <Input />
         </Form.Item>
@@ -49,13 +69,22 @@ export function Profile({ me }: { me: Me }) {
         <Form.Item name="patronymic" label={t('profile.patronymic')} rules={[{ max: 100 }]}>
           <Input />
         </Form.Item>
-        <Form.Item name="workPhone" label={t('profile.workPhone')} rules={[{ max: 32 }]}>
-          <Input />
-        </Form.Item>
-        <Form.Item name="pbxExtension" label={t('profile.pbxExtension')} rules={[{ max: 16 }]}>
-          <Input />
-        </Form.Item>
         <Form.Item name="position" label={t('profile.position')} rules={[{ max: 100 }]}>
+          <Input />
+        </Form.Item>
+        <Form.Item name="workPhone" label={t('profile.workPhone')} rules={[{ max: 32, pattern: PHONE }]}>
+          <Input inputMode="tel" />
+        </Form.Item>
+        <Form.Item name="personalPhone" label={t('profile.personalPhone')} rules={[{ max: 32, pattern: PHONE }]}>
+          <Input inputMode="tel" />
+        </Form.Item>
+        <Form.Item name="pbxExtension" label={t('profile.pbxExtension')} rules={[{ max: 16, pattern: /^[0-9*#]*$/ }]}>
+          <Input inputMode="numeric" />
+        </Form.Item>
+        <Form.Item name="birthDate" label={t('profile.birthDate')}>
+          <DatePicker disabledDate={(d) => d.isAfter(dayjs())} />
+        </Form.Item>
+        <Form.Item name="photoUrl" label={t('profile.photoUrl')} rules={[{ type: 'url', max: 500 }]}>
           <Input />
         </Form.Item>
         <Button type="primary" htmlType="submit" loading={save.isPending}>{t('profile.save')}</Button>

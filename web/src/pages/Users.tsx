@@ -68,9 +68,10 @@ export function Users({ me }: { me: Me }) {
       refresh();
     },
   });
+  // role and department are assigned together: the API replaces both
   const assign = useMutation({
-    mutationFn: ({ id, role }: { id: string; role: string }) =>
-      api(`/api/identity/users/${id}`, { method: 'PATCH', body: { role } }),
+    mutationFn: ({ id, role, departmentId }: { id: string; role: string; departmentId: string | null }) =>
+      api(`/api/identity/users/${id}`, { method: 'PATCH', body: { role, departmentId } }),
     onSettled: refresh,
   });
   const deactivate = useMutation({
@@ -96,10 +97,18 @@ export function Users({ me }: { me: Me }) {
               render: (_, u) => admin && u.id !== me.id && u.status === 'ACTIVE'
                 ? <Select size="small" value={u.role} options={roleOptions} style={{ width: 170 }}
                     aria-label={`${t('users.role')} ${u.email}`}
-                    onChange={(role) => assign.mutate({ id: u.id, role })} />
+                    onChange={(role) => assign.mutate({ id: u.id, role, departmentId: u.departmentId })} />
                 : t(`role.${u.role}`),
             },
-            { title: t('users.department'), render: (_, u) => departmentName(u.departmentId) },
+            {
+              title: t('users.department'),
+              render: (_, u) => admin && u.status === 'ACTIVE'
+                ? <Select size="small" allowClear value={u.departmentId ?? undefined} style={{ width: 170 }}
+                    aria-label={`${t('users.department')} ${u.email}`}
+                    options={(departments.data ?? []).map((d) => ({ value: d.id, label: d.name }))}
+                    onChange={(departmentId?: string) => assign.mutate({ id: u.id, role: u.role, departmentId: departmentId ?? null })} />
+                : departmentName(u.departmentId),
+            },
             {
               title: t('users.status'),
               render: (_, u) => <Tag color={u.status === 'ACTIVE' ? 'green' : 'default'}>{t(`status.${u.status}`)}</Tag>,
