@@ -41,13 +41,16 @@ public class SigningKeys implements ApplicationRunner {
     private final SigningKeyRepository keys;
     private final TransactionTemplate transactions;
     private final JdbcTemplate jdbc;
+    private final KeyEncryption encryption;
     private volatile JWKSet published;
     private volatile Instant publishedAt = Instant.EPOCH;
 
-    SigningKeys(SigningKeyRepository keys, TransactionTemplate transactions, JdbcTemplate jdbc) {
+    SigningKeys(SigningKeyRepository keys, TransactionTemplate transactions, JdbcTemplate jdbc,
+            KeyEncryption encryption) {
         this.keys = keys;
         this.transactions = transactions;
         this.jdbc = jdbc;
+        this.encryption = encryption;
     }
 
     @Override
@@ -59,7 +62,15 @@ public class SigningKeys implements ApplicationRunner {
     public void ensureActiveKey() {
         transactions.executeWithoutResult(status -> {
             jdbc.queryForObject("select pg_advisory_xact_lock(?)", Object.class, CREATE_KEY_LOCK);
-            if (keys.findActive().isEmpty()) {
+            List<SigningKey> active = keys.findActive();
+            if (!active.isEmpty() && !encryption.canDecrypt(active.getFirst().privateKey())) {
+                // stored before encryption, or under another secret: stop signing with it, keep publishing it
+                jdbc.update("update signing_key set retired_at = now() where kid = ?", active.getFirst().kid());
+                log.warn("Retired signing key {}: it cannot be decrypted with the configured secret",
+                        active.getFirst().kid());
+                active = List.of();
+            }
+            if (active.isEmpty()) {
                 keys.save(generate());
                 log.info("Created a new token signing key");
             }
@@ -93,20 +104,20 @@ public class SigningKeys implements ApplicationRunner {
         return published;
     }
 
-    private static SigningKey generate() {
+    private SigningKey generate() {
         try {
             var generator = KeyPairGenerator.getInstance("RSA");
             generator.initialize(2048);
             var pair = generator.generateKeyPair();
             var encoder = Base64.getEncoder();
             return new SigningKey(UUID.randomUUID().toString(), encoder.encodeToString(pair.getPublic().getEncoded()),
-                    encoder.encodeToString(pair.getPrivate().getEncoded()), Instant.now());
+                    encryption.encrypt(encoder.encodeToString(pair.getPrivate().getEncoded())), Instant.now());
         } catch (Exception e) {
             throw new IllegalStateException("Cannot generate an RSA key", e);
         }
     }
 
-    private static RSAKey toJwk(SigningKey key, boolean withPrivate) {
+    private RSAKey toJwk(SigningKey key, boolean withPrivate) {
         try {
             var factory = KeyFactory.getInstance("RSA");
             var decoder = Base64.getDecoder();
@@ -114,7 +125,8 @@ public class SigningKeys implements ApplicationRunner {
             var builder = new RSAKey.Builder(publicKey).keyID(key.kid()).keyUse(KeyUse.SIGNATURE)
                     .algorithm(JWSAlgorithm.RS256).issueTime(Date.from(key.createdAt()));
             if (withPrivate) {
-                builder.privateKey((RSAPrivateKey) factory.generatePrivate(new PKCS8EncodedKeySpec(decoder.decode(key.privateKey()))));
+                builder.privateKey((RSAPrivateKey) factory.generatePrivate(
+                        new PKCS8EncodedKeySpec(decoder.decode(encryption.decrypt(key.privateKey())))));
             }
             return builder.build();
         } catch (Exception e) {

@@ -126,6 +126,19 @@ class SessionApiTest {
     }
 
     @Test
+    void privateSigningKeysAreStoredEncrypted() throws Exception {
+        signUp("Keyed");
+        try (var db = org.opencrm.platform.test.TestDatabase.get().connect();
+                var rows = db.createStatement().executeQuery("select private_key from signing_key")) {
+            assertThat(rows.next()).isTrue();
+            String stored = rows.getString(1);
+            assertThat(stored).startsWith("v1:");
+            // a PKCS#8 RSA key in Base64 starts with MII...; the stored value must not be one
+            assertThat(stored.substring(3)).doesNotStartWith("MII");
+        }
+    }
+
+    @Test
     void wrongPasswordAndUnknownEmailGetTheSameAnswer() {
         Account account = signUp("Secretive");
 
