@@ -76,6 +76,8 @@ class EventDeliveryTest {
                 ids.add(created.json().get("id").asString());
             }
             assertThat(unconfirmedEvents()).as("committed, not yet confirmed").isGreaterThanOrEqualTo(5);
+            // the sends give up (max.block.ms): from here on only the resubmission can deliver them
+            await().until(() -> failedAtLeastOnce(ids) == 5);
         } finally {
             kafka.start();
         }
@@ -112,6 +114,16 @@ class EventDeliveryTest {
 
     private static long unconfirmedEvents() throws SQLException {
         return count(contactsDb, "select count(*) from event_publication where completion_date is null", null);
+    }
+
+    /** Failed now, or failed and already resubmitted (which counts an attempt) while Kafka is still down. */
+    private static long failedAtLeastOnce(List<String> contactIds) throws SQLException {
+        long failed = 0;
+        for (String id : contactIds) {
+            failed += count(contactsDb, "select count(*) from event_publication where completion_date is null "
+                    + "and (status = 'FAILED' or completion_attempts > 0) and serialized_event like ?", "%" + id + "%");
+        }
+        return failed;
     }
 
     private static long unconfirmedEventsFor(String contactId) throws SQLException {

@@ -26,7 +26,8 @@ class CounterProjector {
         this.jdbc = jdbc;
     }
 
-    @KafkaListener(id = CONSUMER, topics = Topics.CONTACTS_CONTACT)
+    // the group is the service's and the projector's name: another service may keep a projector of the same name
+    @KafkaListener(id = CONSUMER, groupId = "${spring.application.name}." + CONSUMER, topics = Topics.CONTACTS_CONTACT)
     void on(ConsumerRecord<String, byte[]> record) {
         incoming.read(record)
                 .filter(event -> event.data() instanceof ContactCreated)

@@ -22,8 +22,14 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>
  * Spring Modulith's event publication registry keeps one publication per event for this listener: it is
  * written with the business change and marked complete only when this method returns, that is when the
- * broker acknowledged the record (idempotent producer, {@code acks=all}). A failed or interrupted send
- * leaves it incomplete, and {@link OutboxResubmitter} or the next start sends it again.
+ * broker acknowledged the record (idempotent producer, {@code acks=all}). A failed send marks it failed;
+ * one abandoned mid-send (the instance died) is marked failed by Modulith's staleness check after two
+ * minutes; {@link OutboxResubmitter} sends failed ones again, and the next start sends what was left.
+ * <p>
+ * Order: sends run asynchronously, so two events of one aggregate committed within milliseconds of each
+ * other, or one sent again after a failure, can reach the topic out of order. Events that carry an
+ * aggregate's state therefore carry the change's time or the aggregate's version, and consumers keep the
+ * newest (docs/events.md).
  * <p>
  * We send the record ourselves rather than through Modulith's Kafka externalizer because the wire format
  * is CloudEvents binary mode: the attributes as raw UTF-8 {@code ce_*} headers and the event data alone as
@@ -44,8 +50,11 @@ public class KafkaEventRelay {
         this.sendTimeout = sendTimeout;
     }
 
+    /** The outbox's name for this listener: kept in every publication row, so it must outlive refactoring. */
+    public static final String LISTENER_ID = "crm.kafka-relay";
+
     @Async
-    @TransactionalEventListener
+    @TransactionalEventListener(id = LISTENER_ID)
     public void on(EventEnvelope event) throws InterruptedException, ExecutionException, TimeoutException {
         ProducerRecord<String, byte[]> record = toRecord(event);
         kafka.send(record).get(sendTimeout.toMillis(), TimeUnit.MILLISECONDS);
