@@ -59,18 +59,25 @@ class ApiKeyExchange implements GlobalFilter, Ordered {
     public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
         var request = exchange.getRequest();
         String path = request.getPath().value();
-        if (!path.startsWith(PREFIX) && !path.equals(PREFIX.substring(0, PREFIX.length() - 1))) {
+        if (!isIntegrationPath(path)) {
             return chain.filter(exchange);
         }
         String key = request.getHeaders().getFirst(HEADER);
         if (key == null || key.isBlank()) {
             return unauthorized(exchange, "An X-Api-Key header with an API key is required.");
         }
-        return token(key).flatMap(found -> {
-            if (found.isEmpty()) {
+        // only the key check may answer 503: a failure further down the chain is the service's to report
+        Mono<Optional<Optional<IntegrationToken>>> verified = token(key).map(Optional::of)
+                .onErrorResume(failure -> Mono.just(Optional.empty()));
+        return verified.flatMap(answer -> {
+            if (answer.isEmpty()) {
+                return GatewaySecurity.problem(exchange, json, HttpStatus.SERVICE_UNAVAILABLE,
+                        "/problems/service-unavailable", "API keys cannot be checked right now; please try again shortly.");
+            }
+            if (answer.get().isEmpty()) {
                 return unauthorized(exchange, "The API key is unknown or revoked.");
             }
-            IntegrationToken token = found.get();
+            IntegrationToken token = answer.get().get();
             List<String> accepted = scopesFor(path, request.getMethod());
             if (!accepted.isEmpty() && token.scopes().stream().noneMatch(accepted::contains)) {
                 return GatewaySecurity.problem(exchange, json, HttpStatus.FORBIDDEN, "/problems/forbidden",
@@ -81,8 +88,21 @@ class ApiKeyExchange implements GlobalFilter, Ordered {
                 headers.setBearerAuth(token.accessToken());
             }).build();
             return chain.filter(exchange.mutate().request(forwarded).build());
-        }).onErrorResume(failure -> GatewaySecurity.problem(exchange, json, HttpStatus.SERVICE_UNAVAILABLE,
-                "/problems/service-unavailable", "API keys cannot be checked right now; please try again shortly."));
+        });
+    }
+
+    static boolean isIntegrationPath(String path) {
+        return path.startsWith(PREFIX) || path.equals(PREFIX.substring(0, PREFIX.length() - 1));
+    }
+
+    /** A key's SHA-256 in hex: how the gateway remembers a key without holding it. */
+    static String fingerprint(String key) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(key.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The scopes of which a key needs one for the path and method; empty if any valid key may call it. */
@@ -98,7 +118,7 @@ class ApiKeyExchange implements GlobalFilter, Ordered {
     }
 
     private Mono<Optional<IntegrationToken>> token(String key) {
-        String cacheKey = sha256(key);
+        String cacheKey = fingerprint(key);
         Optional<IntegrationToken> cached = cache.getIfPresent(cacheKey);
         if (cached != null) {
             return Mono.just(cached);
@@ -113,14 +133,5 @@ class ApiKeyExchange implements GlobalFilter, Ordered {
 
     private Mono<Void> unauthorized(ServerWebExchange exchange, String detail) {
         return GatewaySecurity.problem(exchange, json, HttpStatus.UNAUTHORIZED, "/problems/unauthorized", detail);
-    }
-
-    private static String sha256(String value) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(value.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

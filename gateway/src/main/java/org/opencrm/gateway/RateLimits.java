@@ -2,10 +2,6 @@ package org.opencrm.gateway;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
@@ -84,21 +80,13 @@ class RateLimits implements GlobalFilter, Ordered {
     }
 
     private Caller anonymousOrIntegration(ServerWebExchange exchange) {
+        // a key counts only where keys are accepted; elsewhere a made-up one would buy a fresh bucket
         String apiKey = exchange.getRequest().getHeaders().getFirst(ApiKeyExchange.HEADER);
-        if (apiKey != null && !apiKey.isBlank()) {
-            return new Caller("key:" + sha256(apiKey), limits.perApiKey());
+        if (apiKey != null && !apiKey.isBlank() && ApiKeyExchange.isIntegrationPath(exchange.getRequest().getPath().value())) {
+            return new Caller("key:" + ApiKeyExchange.fingerprint(apiKey), limits.perApiKey());
         }
         InetSocketAddress remote = exchange.getRequest().getRemoteAddress();
         String address = remote == null || remote.getAddress() == null ? "unknown" : remote.getAddress().getHostAddress();
         return new Caller("addr:" + address, limits.perAnonymousClient());
-    }
-
-    private static String sha256(String value) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(value.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -1,6 +1,7 @@
 package org.opencrm.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpServer;
 import java.net.InetSocketAddress;
@@ -9,8 +10,15 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
+import java.net.http.WebSocketHandshakeException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
+import reactor.netty.DisposableServer;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -27,7 +35,9 @@ class GatewayRoutingTest {
 
     private static final KeyPair TRUSTED = TestJwts.keys();
     private static final Map<String, String> lastRequestHeaders = new ConcurrentHashMap<>();
+    private static final Map<String, String> lastWebSocketHandshake = new ConcurrentHashMap<>();
     private static final HttpServer contacts = backend();
+    private static final DisposableServer chatSocket = webSocketBackend();
     private static final int DEAD_PORT = freePort();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
@@ -37,6 +47,7 @@ class GatewayRoutingTest {
     @DynamicPropertySource
     static void backends(DynamicPropertyRegistry registry) {
         registry.add("CONTACTS_URL", () -> "http://127.0.0.1:" + contacts.getAddress().getPort());
+        registry.add("CHAT_WS_URL", () -> "ws://127.0.0.1:" + chatSocket.port());
         registry.add("ANALYTICS_URL", () -> "http://127.0.0.1:" + DEAD_PORT);
         registry.add("crm.security.jwt.public-key",
                 () -> TestJwts.publicKey(TRUSTED));
@@ -45,6 +56,7 @@ class GatewayRoutingTest {
     @AfterAll
     static void stopBackend() {
         contacts.stop(0);
+        chatSocket.disposeNow();
     }
 
     @Test
@@ -59,6 +71,54 @@ class GatewayRoutingTest {
         assertThat(response.body()).contains("\"path\":\"/api/contacts/42\"");
         assertThat(lastRequestHeaders.get("authorization")).isEqualTo("Bearer " + token);
         assertThat(lastRequestHeaders).doesNotContainKeys("x-tenant-id", "x-user-id");
+    }
+
+    @Test
+    void tellsTheServiceTheAddressItSawAfterWhateverTheClientClaimed() throws Exception {
+        var response = send(HttpRequest.newBuilder(uri("/api/contacts/42"))
+                .header("Authorization", "Bearer " + TestJwts.token(TRUSTED, "access"))
+                .header("X-Forwarded-For", "203.0.113.9"));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        // services take the right-most address that is not one of their internal proxies
+        assertThat(lastRequestHeaders.get("x-forwarded-for")).isEqualTo("203.0.113.9,127.0.0.1");
+        assertThat(lastRequestHeaders.get("x-forwarded-proto")).isEqualTo("http");
+    }
+
+    @Test
+    void carriesAWebSocketToItsServiceWithTheBrowsersTokenAsTheBearerCredential() throws Exception {
+        String token = TestJwts.token(TRUSTED, "access");
+        var received = new CompletableFuture<String>();
+        var socket = HTTP.newWebSocketBuilder()
+                .buildAsync(URI.create("ws://127.0.0.1:" + port + "/ws/chat?access_token=" + token), new WebSocket.Listener() {
+                    @Override
+                    public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+                        received.complete(data.toString());
+                        return null;
+                    }
+                }).get(10, TimeUnit.SECONDS);
+
+        socket.sendText("hello", true).get(10, TimeUnit.SECONDS);
+
+        assertThat(received.get(10, TimeUnit.SECONDS)).isEqualTo("echo hello");
+        assertThat(lastWebSocketHandshake.get("authorization")).isEqualTo("Bearer " + token);
+        assertThat(lastWebSocketHandshake.get("query")).doesNotContain("access_token");
+        socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye").get(10, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void refusesAWebSocketWithoutAValidToken() {
+        var none = HTTP.newWebSocketBuilder().buildAsync(URI.create("ws://127.0.0.1:" + port + "/ws/chat"), new WebSocket.Listener() {
+        });
+        var forged = HTTP.newWebSocketBuilder().buildAsync(URI.create("ws://127.0.0.1:" + port
+                + "/ws/chat?access_token=" + TestJwts.token(TestJwts.keys(), "access")), new WebSocket.Listener() {
+                });
+
+        for (var handshake : List.of(none, forged)) {
+            assertThatThrownBy(() -> handshake.get(10, TimeUnit.SECONDS)).cause()
+                    .isInstanceOfSatisfying(WebSocketHandshakeException.class,
+                            refused -> assertThat(refused.getResponse().statusCode()).isEqualTo(401));
+        }
     }
 
     @Test
@@ -147,6 +207,17 @@ class GatewayRoutingTest {
     }
 
 
+
+    /** Stands in for chat-service's socket: answers each message with an echo, and keeps the handshake. */
+    private static DisposableServer webSocketBackend() {
+        return reactor.netty.http.server.HttpServer.create().host("127.0.0.1").port(0)
+                .route(routes -> routes.get("/ws/chat", (request, response) -> {
+                    lastWebSocketHandshake.clear();
+                    lastWebSocketHandshake.put("authorization", String.valueOf(request.requestHeaders().get("Authorization")));
+                    lastWebSocketHandshake.put("query", request.uri());
+                    return response.sendWebsocket((in, out) -> out.sendString(in.receive().asString().map(text -> "echo " + text)));
+                })).bindNow();
+    }
 
     private static HttpServer backend() {
         try {
