@@ -37,6 +37,9 @@ try {
   await page.getByTitle('Українська').click();
   await page.getByRole('menuitem', { name: 'Профіль' }).waitFor();
   await page.getByRole('button', { name: 'Вийти' }).waitFor();
+  await page.getByRole('button', { name: 'Сповіщення' }).click();
+  await page.getByText('Сповіщень поки немає').waitFor();
+  await page.keyboard.press('Escape');
 
   step = 'back to English';
   await page.getByTestId('language').click();

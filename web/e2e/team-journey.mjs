@@ -91,6 +91,13 @@ try {
   await manager.reload();
   if (await manager.getByLabel('PBX extension').inputValue() !== '101') throw new Error('the extension was not kept');
 
+  step = 'the manager uploads a photo';
+  // a 2x2 PNG; the server scales and re-encodes whatever it gets
+  const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAEElEQVR4nGP438AARAwQCgAt7gX9iz9uhAAAAABJRU5ErkJggg==', 'base64');
+  await manager.locator('input[type=file]').setInputFiles({ name: 'me.png', mimeType: 'image/png', buffer: png });
+  await manager.getByText('Photo saved').waitFor();
+  await manager.getByTestId('avatar-photo').waitFor();
+
   step = 'the server refuses what the manager may not do';
   const refused = await manager.evaluate(async () => {
     const session = JSON.parse(localStorage.getItem('crm.session'));
@@ -108,6 +115,7 @@ try {
   step = 'the administrator sees the manager in Sales';
   await admin.reload();
   await admin.getByRole('cell', { name: `taras-${stamp}@example.com` }).waitFor();
+  await admin.getByRole('row', { name: `taras-${stamp}@example.com` }).getByTestId('avatar-photo').waitFor();
   await admin.getByRole('row', { name: new RegExp(`taras-${stamp}`) }).getByText('Sales').waitFor();
   await admin.getByRole('menuitem', { name: 'Company structure' }).click();
   await admin.getByTestId('department-Sales').filter({ hasText: '1 members' }).waitFor();

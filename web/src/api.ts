@@ -72,24 +72,22 @@ async function toError(response: Response): Promise<ApiError> {
   }
 }
 
-/** A request to the API; JSON in and out. Throws ApiError for any non-2xx answer. */
-export async function api<T>(path: string, init: { method?: string; body?: unknown; anonymous?: boolean } = {}): Promise<T> {
-  const send = async (session: Session | null) =>
+/** A fetch with the session's access token, refreshed before it expires and once more after a 401. */
+async function authorized(path: string, init: RequestInit, anonymous = false): Promise<Response> {
+  const send = (session: Session | null) =>
     fetch(path, {
-      method: init.method ?? 'GET',
+      ...init,
       headers: {
-        Accept: 'application/json',
-        ...(init.body !== undefined ? { 'Content-Type': 'application/json' } : {}),
-        ...(session && !init.anonymous ? { Authorization: `Bearer ${session.accessToken}` } : {}),
+        ...(init.headers as Record<string, string> | undefined),
+        ...(session && !anonymous ? { Authorization: `Bearer ${session.accessToken}` } : {}),
       },
-      body: init.body !== undefined ? JSON.stringify(init.body) : undefined,
     });
   let session = currentSession();
-  if (session && !init.anonymous && session.expiresAt - Date.now() < 60_000) {
+  if (session && !anonymous && session.expiresAt - Date.now() < 60_000) {
     session = await refresh(session);
   }
   let response = await send(session);
-  if (response.status === 401 && session && !init.anonymous) {
+  if (response.status === 401 && session && !anonymous) {
     session = await refresh(session);
     if (session) {
       response = await send(session);
@@ -98,9 +96,37 @@ export async function api<T>(path: string, init: { method?: string; body?: unkno
   if (!response.ok) {
     throw await toError(response);
   }
+  return response;
+}
+
+/** A request to the API; JSON in and out. Throws ApiError for any non-2xx answer. */
+export async function api<T>(path: string, init: { method?: string; body?: unknown; anonymous?: boolean } = {}): Promise<T> {
+  const response = await authorized(path, {
+    method: init.method ?? 'GET',
+    headers: {
+      Accept: 'application/json',
+      ...(init.body !== undefined ? { 'Content-Type': 'application/json' } : {}),
+    },
+    body: init.body !== undefined ? JSON.stringify(init.body) : undefined,
+  }, init.anonymous);
   // 202 and 204 answers (and any empty body) carry nothing to parse
   const text = await response.text();
   return (text ? JSON.parse(text) : undefined) as T;
+}
+
+/** Sends one file as multipart/form-data (the part is named "file"); JSON back. */
+export async function upload<T>(path: string, file: Blob, method = 'PUT'): Promise<T> {
+  const form = new FormData();
+  form.append('file', file);
+  const response = await authorized(path, { method, headers: { Accept: 'application/json' }, body: form });
+  const text = await response.text();
+  return (text ? JSON.parse(text) : undefined) as T;
+}
+
+/** An image the API serves only with a token (a user's photo), as an address an <img> can show. */
+export async function imageAddress(path: string): Promise<string> {
+  const response = await authorized(path, { method: 'GET' });
+  return URL.createObjectURL(await response.blob());
 }
 
 export interface Me {

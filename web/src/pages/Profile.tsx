@@ -1,8 +1,10 @@
-import { App as AntApp, Avatar, Button, Card, DatePicker, Descriptions, Form, Input, Spin } from 'antd';
+import { App as AntApp, Button, Card, DatePicker, Descriptions, Form, Input, Space, Spin, Upload } from 'antd';
+import { DeleteOutlined, UploadOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError, type Me, type UserCard } from '../api';
+import { api, ApiError, upload, type Me, type UserCard } from '../api';
+import { UserAvatar } from './UserAvatar';
 
 interface ProfileForm {
   firstName: string;
@@ -12,13 +14,12 @@ interface ProfileForm {
   workPhone?: string;
   pbxExtension?: string;
   birthDate?: Dayjs | null;
-  photoUrl?: string;
   position?: string;
 }
 
 const PHONE = /^[+0-9 ()-]*$/;
 
-/** The user's own card (`002_*`): names, phones, PBX extension (for the screen pop), birth date, photo, position. */
+/** The user's own card (`002_*`): photo, names, phones, PBX extension (for the screen pop), birth date, position. */
 export function Profile({ me }: { me: Me }) {
   const { t } = useTranslation();
   const [form] = Form.useForm<ProfileForm>();
@@ -40,6 +41,22 @@ export function Profile({ me }: { me: Me }) {
       }
     },
   });
+  const photoChanged = () => {
+    void queries.invalidateQueries({ queryKey: ['user', me.id] });
+    void queries.invalidateQueries({ queryKey: ['users'] });
+  };
+  const uploadPhoto = useMutation({
+    mutationFn: (file: Blob) => upload('/api/identity/me/photo', file),
+    onSuccess: () => {
+      void message.success(t('profile.photoSaved'));
+      photoChanged();
+    },
+    onError: (e) => void message.error(e instanceof ApiError ? e.message : t('error.generic')),
+  });
+  const removePhoto = useMutation({
+    mutationFn: () => api('/api/identity/me/photo', { method: 'DELETE' }),
+    onSuccess: photoChanged,
+  });
   if (card.isPending || !card.data) {
     return <Spin />;
   }
@@ -47,7 +64,21 @@ export function Profile({ me }: { me: Me }) {
 
   return (
     <Card title={t('profile.title')} style={{ maxWidth: 640 }}
-      extra={c.photoUrl ? <Avatar src={c.photoUrl} size={48} /> : <Avatar size={48}>{c.firstName.charAt(0)}</Avatar>}>
+      extra={<UserAvatar photoUrl={c.photoUrl} name={c.firstName} size={64} />}>
+      <Space style={{ marginBottom: 16 }}>
+        <Upload accept="image/png,image/jpeg" showUploadList={false} data-testid="photo-upload"
+          beforeUpload={(file) => {
+            uploadPhoto.mutate(file);
+            return false;
+          }}>
+          <Button icon={<UploadOutlined />} loading={uploadPhoto.isPending}>{t('profile.uploadPhoto')}</Button>
+        </Upload>
+        {c.photoUrl && (
+          <Button icon={<DeleteOutlined />} onClick={() => removePhoto.mutate()} loading={removePhoto.isPending}>
+            {t('profile.removePhoto')}
+          </Button>
+        )}
+      </Space>
       <Descriptions column={1} style={{ marginBottom: 16 }}
         items={[
           { key: 'email', label: t('auth.email'), children: me.email },
@@ -58,7 +89,7 @@ export function Profile({ me }: { me: Me }) {
           firstName: c.firstName, lastName: c.lastName ?? undefined, patronymic: c.patronymic ?? undefined,
           personalPhone: c.personalPhone ?? undefined, workPhone: c.workPhone ?? undefined,
           pbxExtension: c.pbxExtension ?? undefined, birthDate: c.birthDate ? dayjs(c.birthDate) : null,
-          photoUrl: c.photoUrl ?? undefined, position: c.position ?? undefined,
+          position: c.position ?? undefined,
         }}>
         <Form.Item name="firstName" label={t('profile.firstName')} rules={[{ required: true, max: 100 }]}>
           <Input />
@@ -83,9 +114,6 @@ export function Profile({ me }: { me: Me }) {
         </Form.Item>
         <Form.Item name="birthDate" label={t('profile.birthDate')}>
           <DatePicker disabledDate={(d) => d.isAfter(dayjs())} />
-        </Form.Item>
-        <Form.Item name="photoUrl" label={t('profile.photoUrl')} rules={[{ type: 'url', max: 500 }]}>
-          <Input />
         </Form.Item>
         <Button type="primary" htmlType="submit" loading={save.isPending}>{t('profile.save')}</Button>
       </Form>

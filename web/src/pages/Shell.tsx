@@ -9,6 +9,7 @@ import { Profile } from './Profile';
 import { Users } from './Users';
 import { Structure } from './Structure';
 import { PresenceSwitch } from './PresenceSwitch';
+import { NotificationsBell } from './NotificationsBell';
 
 /** The layout every signed-in screen lives in: the sections the user's role may use, language, sign-out. */
 export function Shell() {
@@ -59,6 +60,7 @@ export function Shell() {
               {me.data.firstName} {me.data.lastName ?? ''} · {t(`role.${me.data.role}`)}
             </Typography.Text>
             <PresenceSwitch me={me.data} />
+            <NotificationsBell />
             <LanguageSwitch />
             <Button onClick={signOut}>{t('auth.signOut')}</Button>
           </Space>

@@ -4,6 +4,7 @@ import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tansta
 import { useTranslation } from 'react-i18next';
 import { api, type Me } from '../api';
 import type { Department } from './Structure';
+import { UserAvatar } from './UserAvatar';
 
 const ROLES = ['ADMIN', 'SUPERVISOR', 'MANAGER', 'OPERATOR', 'MARKETER', 'DEVELOPER'] as const;
 
@@ -14,6 +15,7 @@ interface User {
   lastName: string | null;
   role: string;
   departmentId: string | null;
+  photoUrl: string | null;
   status: 'ACTIVE' | 'DEACTIVATED' | 'INVITED';
 }
 
@@ -90,7 +92,12 @@ export function Users({ me }: { me: Me }) {
         <Table<User> rowKey="id" loading={users.isPending} pagination={false}
           dataSource={users.data?.pages.flatMap((p) => p.items) ?? []}
           columns={[
-            { title: t('users.name'), render: (_, u) => `${u.firstName} ${u.lastName ?? ''}` },
+            {
+              title: t('users.name'),
+              render: (_, u) => (
+                <Space><UserAvatar photoUrl={u.photoUrl} name={u.firstName} />{`${u.firstName} ${u.lastName ?? ''}`}</Space>
+              ),
+            },
             { title: t('users.email'), dataIndex: 'email' },
             {
               title: t('users.role'),

@@ -62,8 +62,8 @@ public class User {
     @Column(name = "birth_date")
     private LocalDate birthDate;
 
-    @Column(name = "photo_url")
-    private String photoUrl;
+    @Column(name = "photo_updated_at")
+    private Instant photoUpdatedAt;
 
     private String position;
 
@@ -122,7 +122,6 @@ public class User {
         this.workPhone = blankToNull(profile.workPhone());
         this.pbxExtension = blankToNull(profile.pbxExtension());
         this.birthDate = profile.birthDate();
-        this.photoUrl = blankToNull(profile.photoUrl());
         this.position = blankToNull(profile.position());
         this.updatedAt = Instant.now();
     }
@@ -212,8 +211,18 @@ public class User {
         return birthDate;
     }
 
+    /** Where colleagues fetch the photo; the address changes with each new photo, so it can be cached for good. */
     public String photoUrl() {
-        return photoUrl;
+        return photoUpdatedAt == null ? null
+                : "/api/identity/users/" + id + "/photo?v=" + photoUpdatedAt.toEpochMilli();
+    }
+
+    void photoChanged(Instant at) {
+        this.photoUpdatedAt = at;
+    }
+
+    Instant photoUpdatedAt() {
+        return photoUpdatedAt;
     }
 
     public String position() {

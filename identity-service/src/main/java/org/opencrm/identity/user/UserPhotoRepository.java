@@ -1,0 +1,7 @@
+package org.opencrm.identity.user;
+
+import java.util.UUID;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface UserPhotoRepository extends JpaRepository<UserPhoto, UUID> {
+}
