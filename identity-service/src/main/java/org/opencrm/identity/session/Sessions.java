@@ -10,6 +10,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Sign-in, token refresh and sign-out. */
 @Service
@@ -22,11 +23,13 @@ public class Sessions {
     private final RefreshTokens refreshTokens;
     private final LoginThrottle throttle;
     private final TokenSettings settings;
+    private final TransactionTemplate transactions;
     /** Compared against when the e-mail is unknown, so both answers take as long. */
     private final String noUserHash;
 
     Sessions(JdbcTemplate jdbc, PasswordEncoder passwords, AccessTokens accessTokens, RefreshTokens refreshTokens,
-            LoginThrottle throttle, TokenSettings settings) {
+            LoginThrottle throttle, TokenSettings settings, TransactionTemplate transactions) {
+        this.transactions = transactions;
         this.jdbc = jdbc;
         this.passwords = passwords;
         this.accessTokens = accessTokens;
@@ -36,8 +39,11 @@ public class Sessions {
         this.noUserHash = passwords.encode(UUID.randomUUID().toString());
     }
 
-    /** Signs in with e-mail and password; the same answer for an unknown e-mail and a wrong password. */
-    @Transactional
+    /**
+     * Signs in with e-mail and password; the same answer for an unknown e-mail and a wrong password. Not
+     * one transaction: the attempt is counted (in its own) and the slow password check runs before any
+     * connection is held for the session's rows.
+     */
     public TokenResponse signIn(String email, String password, String clientAddress) {
         String normalised = User.normaliseEmail(email);
         throttle.attempt(normalised, clientAddress);
@@ -46,7 +52,7 @@ public class Sessions {
         if (user.isEmpty() || !matches || !user.get().active()) {
             throw new InvalidCredentialsException("Wrong e-mail or password.");
         }
-        return start(user.get(), UUID.randomUUID());
+        return transactions.execute(status -> start(user.get(), UUID.randomUUID()));
     }
 
     /** A session for a user who just proved who they are another way (signing up, accepting an invitation). */

@@ -1,10 +1,12 @@
 package org.opencrm.identity.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jwt.SignedJWT;
 import java.util.Map;
+import javax.sql.DataSource;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.opencrm.platform.events.EventHeaders;
@@ -15,6 +17,7 @@ import org.opencrm.platform.test.ApiClient;
 import org.opencrm.platform.test.CrmIntegrationTest;
 import org.opencrm.platform.test.TestTokens;
 import org.opencrm.platform.test.TopicProbe;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
@@ -25,6 +28,12 @@ class SessionApiTest {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    DataSource dataSource;
+
+    @Autowired
+    TokenSettings settings;
 
     /** A client from its own address, so per-address throttling of one test does not touch another. */
     private ApiClient client() {
@@ -223,5 +232,19 @@ class SessionApiTest {
         // a token signed by some other key, even with a valid shape, is refused
         assertThat(ApiClient.onPort(port).withToken(TestTokens.accessToken(UUID.randomUUID(), UUID.randomUUID(), "ADMIN"))
                 .get("/api/identity/me").status()).isEqualTo(401);
+    }
+
+    @Test
+    void attemptsCountedByOneInstanceCountForEveryInstance() {
+        var one = new LoginThrottle(settings, dataSource);
+        var another = new LoginThrottle(settings, dataSource);
+        String email = "shared-" + UUID.randomUUID() + "@example.com";
+
+        for (int i = 0; i < settings.login().perAccount(); i++) {
+            (i % 2 == 0 ? one : another).attempt(email, "203.0.113." + (i + 1));
+        }
+
+        assertThatThrownBy(() -> one.attempt(email, "203.0.113.200")).isInstanceOf(TooManyAttemptsException.class);
+        assertThatThrownBy(() -> another.attempt(email, "203.0.113.201")).isInstanceOf(TooManyAttemptsException.class);
     }
 }
