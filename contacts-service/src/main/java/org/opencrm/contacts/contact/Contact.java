@@ -1,18 +1,43 @@
 package org.opencrm.contacts.contact;
 
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.annotations.SQLRestriction;
 import org.hibernate.annotations.TenantId;
+import org.hibernate.envers.Audited;
+import org.hibernate.envers.NotAudited;
+import org.hibernate.type.SqlTypes;
+import org.opencrm.contacts.point.ContactPoint;
+import org.opencrm.contacts.point.PointKind;
+import org.opencrm.contacts.point.SearchText;
 
-/** A person in the company's client base. */
+/**
+ * A client or a contact person: the card a manager keeps (`001_*` 3.2, `002_*` 2.1.21). Every change of
+ * an audited field is kept by Envers with who made it.
+ */
 @Entity
 @Table(name = "contact")
-class Contact {
+@Audited
+@SQLRestriction("deleted_at is null")
+public class Contact {
 
     @Id
     private UUID id;
@@ -21,79 +46,248 @@ class Contact {
     @Column(name = "tenant_id", nullable = false, updatable = false)
     private UUID tenantId;
 
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private ContactKind kind;
+
     @Column(name = "first_name", nullable = false)
     private String firstName;
+
+    @Column(name = "middle_name")
+    private String middleName;
 
     @Column(name = "last_name")
     private String lastName;
 
-    private String email;
+    @Column(name = "birth_date")
+    private LocalDate birthDate;
 
-    private String phone;
+    private String position;
 
     @Column(name = "owner_id")
     private UUID ownerId;
 
+    @Column(nullable = false)
+    private boolean vip;
+
+    private String source;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private ContactStatus status;
+
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(nullable = false, columnDefinition = "text[]")
+    private List<String> tags = new ArrayList<>();
+
+    @Column(name = "news_consent", nullable = false)
+    private boolean newsConsent;
+
+    @Column(name = "payment_preference")
+    private String paymentPreference;
+
+    @Column(name = "delivery_preference")
+    private String deliveryPreference;
+
+    private String notes;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "custom_fields", nullable = false, columnDefinition = "jsonb")
+    private Map<String, Object> customFields = new LinkedHashMap<>();
+
+    @ElementCollection(fetch = FetchType.LAZY)
+    @CollectionTable(name = "contact_point", joinColumns = @JoinColumn(name = "contact_id"))
+    @OrderColumn(name = "position")
+    private List<ContactPoint> points = new ArrayList<>();
+
+    @NotAudited
+    private String email;
+
+    @NotAudited
+    private String phone;
+
+    @NotAudited
+    @Column(name = "search_name", nullable = false)
+    private String searchName;
+
+    @NotAudited
+    @Column(name = "created_by", updatable = false)
+    private UUID createdBy;
+
+    @NotAudited
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
 
+    @NotAudited
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
+    @NotAudited
+    @Column(name = "deleted_at")
+    private Instant deletedAt;
+
+    @NotAudited
     @Version
     private long version;
 
     protected Contact() {
     }
 
-    Contact(String firstName, String lastName, String email, String phone, UUID ownerId) {
+    Contact(UUID createdBy, Instant now) {
         this.id = UUID.randomUUID();
-        this.firstName = firstName;
-        this.lastName = lastName;
-        this.email = email;
-        this.phone = phone;
-        this.ownerId = ownerId;
-        this.createdAt = Instant.now();
-        this.updatedAt = createdAt;
+        this.createdBy = createdBy;
+        this.createdAt = now;
+        this.updatedAt = now;
     }
 
-    UUID id() {
+    /** Replaces everything the card holds with the given state. */
+    void apply(ContactState state, List<ContactPoint> points, Instant now) {
+        this.kind = state.kind() == null ? ContactKind.PERSON : state.kind();
+        this.firstName = state.firstName().strip();
+        this.middleName = blankToNull(state.middleName());
+        this.lastName = blankToNull(state.lastName());
+        this.birthDate = state.birthDate();
+        this.position = blankToNull(state.position());
+        this.ownerId = state.ownerId();
+        this.vip = Boolean.TRUE.equals(state.vip());
+        this.source = blankToNull(state.source());
+        this.status = state.status() == null ? ContactStatus.LEAD : state.status();
+        this.tags = state.tags() == null ? new ArrayList<>()
+                : new ArrayList<>(state.tags().stream().map(String::strip).filter(tag -> !tag.isEmpty()).distinct().toList());
+        this.newsConsent = Boolean.TRUE.equals(state.newsConsent());
+        this.paymentPreference = blankToNull(state.paymentPreference());
+        this.deliveryPreference = blankToNull(state.deliveryPreference());
+        this.notes = blankToNull(state.notes());
+        this.customFields = state.customFields() == null ? new LinkedHashMap<>() : new LinkedHashMap<>(state.customFields());
+        this.points.clear();
+        this.points.addAll(points);
+        this.email = primary(PointKind.EMAIL);
+        this.phone = primary(PointKind.PHONE);
+        // in the order lists show names (last, first, middle), so that sorting by it sorts by surname
+        this.searchName = SearchText.of(lastName, firstName, middleName);
+        this.updatedAt = now;
+    }
+
+    void assignOwner(UUID ownerId, Instant now) {
+        this.ownerId = ownerId;
+        this.updatedAt = now;
+    }
+
+    void delete(Instant now) {
+        this.deletedAt = now;
+        this.updatedAt = now;
+    }
+
+    private String primary(PointKind kind) {
+        return points.stream().filter(point -> point.kind() == kind && point.primary()).map(ContactPoint::value)
+                .findFirst().orElse(null);
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    public UUID id() {
         return id;
     }
 
-    UUID tenantId() {
+    public UUID tenantId() {
         return tenantId;
     }
 
-    String firstName() {
+    public ContactKind kind() {
+        return kind;
+    }
+
+    public String firstName() {
         return firstName;
     }
 
-    String lastName() {
+    public String middleName() {
+        return middleName;
+    }
+
+    public String lastName() {
         return lastName;
     }
 
-    String email() {
-        return email;
+    public LocalDate birthDate() {
+        return birthDate;
     }
 
-    String phone() {
-        return phone;
+    public String position() {
+        return position;
     }
 
-    UUID ownerId() {
+    public UUID ownerId() {
         return ownerId;
     }
 
-    Instant createdAt() {
+    public boolean vip() {
+        return vip;
+    }
+
+    public String source() {
+        return source;
+    }
+
+    public ContactStatus status() {
+        return status;
+    }
+
+    public List<String> tags() {
+        return List.copyOf(tags);
+    }
+
+    public boolean newsConsent() {
+        return newsConsent;
+    }
+
+    public String paymentPreference() {
+        return paymentPreference;
+    }
+
+    public String deliveryPreference() {
+        return deliveryPreference;
+    }
+
+    public String notes() {
+        return notes;
+    }
+
+    public Map<String, Object> customFields() {
+        return customFields;
+    }
+
+    public List<ContactPoint> points() {
+        return List.copyOf(points);
+    }
+
+    public String email() {
+        return email;
+    }
+
+    public String phone() {
+        return phone;
+    }
+
+    public UUID createdBy() {
+        return createdBy;
+    }
+
+    public Instant createdAt() {
         return createdAt;
     }
 
-    Instant updatedAt() {
+    public Instant updatedAt() {
         return updatedAt;
     }
 
-    long version() {
+    public boolean deleted() {
+        return deletedAt != null;
+    }
+
+    public long version() {
         return version;
     }
 }

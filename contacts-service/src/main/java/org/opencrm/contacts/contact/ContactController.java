@@ -1,34 +1,145 @@
 package org.opencrm.contacts.contact;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.Size;
 import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.opencrm.contacts.history.Change;
+import org.opencrm.contacts.history.History;
+import tools.jackson.databind.JsonNode;
 
+/** The contact list, search and card over HTTP. */
 @RestController
 @RequestMapping("/api/contacts")
 class ContactController {
 
     private final ContactService contacts;
+    private final ContactSearch search;
+    private final History history;
 
-    ContactController(ContactService contacts) {
+    ContactController(ContactService contacts, ContactSearch search, History history) {
         this.contacts = contacts;
+        this.search = search;
+        this.history = history;
     }
 
+    @GetMapping
+    ContactPage list(@RequestParam(required = false) String q, @RequestParam(required = false) UUID owner,
+            @RequestParam(defaultValue = "false") boolean unassigned, @RequestParam(required = false) List<String> tag,
+            @RequestParam(required = false) ContactStatus status, @RequestParam(required = false) Boolean vip,
+            @RequestParam(required = false) String source, @RequestParam(required = false) ContactKind kind,
+            @RequestParam(required = false) Instant createdFrom, @RequestParam(required = false) Instant createdTo,
+            @RequestParam(required = false) Instant updatedFrom, @RequestParam(required = false) Instant updatedTo,
+            @RequestParam(required = false) String sort, @RequestParam(required = false) String cursor,
+            @RequestParam(defaultValue = "50") int limit) {
+        return search.page(new ContactQuery(q, owner, unassigned, tag, status, vip, source, kind, createdFrom, createdTo,
+                updatedFrom, updatedTo, sort, cursor, limit), contacts.visibility());
+    }
+
+    @GetMapping("/count")
+    Map<String, Long> count(@RequestParam(required = false) String q, @RequestParam(required = false) UUID owner,
+            @RequestParam(defaultValue = "false") boolean unassigned, @RequestParam(required = false) List<String> tag,
+            @RequestParam(required = false) ContactStatus status, @RequestParam(required = false) Boolean vip,
+            @RequestParam(required = false) String source, @RequestParam(required = false) ContactKind kind,
+            @RequestParam(required = false) Instant createdFrom, @RequestParam(required = false) Instant createdTo,
+            @RequestParam(required = false) Instant updatedFrom, @RequestParam(required = false) Instant updatedTo) {
+        return Map.of("count", search.count(new ContactQuery(q, owner, unassigned, tag, status, vip, source, kind,
+                createdFrom, createdTo, updatedFrom, updatedTo, null, null, 0), contacts.visibility()));
+    }
+
+    /** 409 with the possible duplicates unless {@code confirmDuplicate=true}. */
     @PostMapping
-    ResponseEntity<ContactResponse> create(@Valid @RequestBody CreateContactRequest request) {
-        ContactResponse created = contacts.create(request);
+    ResponseEntity<ContactView> create(@Valid @RequestBody ContactState state,
+            @RequestParam(defaultValue = "false") boolean confirmDuplicate) {
+        ContactView created = contacts.create(state, confirmDuplicate);
         return ResponseEntity.created(URI.create("/api/contacts/" + created.id())).body(created);
     }
 
     @GetMapping("/{id}")
-    ContactResponse get(@PathVariable UUID id) {
+    ContactView get(@PathVariable UUID id) {
         return contacts.get(id);
+    }
+
+    /** Every change of the card: who, when, each field before and after; newest first. */
+    @GetMapping("/{id}/history")
+    List<Change> history(@PathVariable UUID id) {
+        contacts.get(id);
+        return history.of(Contact.class, id, ContactController::historyFields);
+    }
+
+    private static Map<String, Object> historyFields(Contact c) {
+        var fields = new java.util.LinkedHashMap<String, Object>();
+        fields.put("kind", c.kind());
+        fields.put("lastName", c.lastName());
+        fields.put("firstName", c.firstName());
+        fields.put("middleName", c.middleName());
+        fields.put("birthDate", c.birthDate());
+        fields.put("position", c.position());
+        fields.put("status", c.status());
+        fields.put("ownerId", c.ownerId());
+        fields.put("vip", c.vip());
+        fields.put("source", c.source());
+        fields.put("tags", c.tags());
+        fields.put("points", c.points().stream().map(Object::toString).toList());
+        fields.put("newsConsent", c.newsConsent());
+        fields.put("paymentPreference", c.paymentPreference());
+        fields.put("deliveryPreference", c.deliveryPreference());
+        fields.put("notes", c.notes());
+        fields.put("customFields", c.customFields());
+        return fields;
+    }
+
+    @PutMapping("/{id}")
+    ContactView replace(@PathVariable UUID id, @Valid @RequestBody ContactState state) {
+        return contacts.replace(id, state);
+    }
+
+    @PatchMapping(path = "/{id}", consumes = {"application/merge-patch+json", "application/json"})
+    ContactView patch(@PathVariable UUID id, @RequestBody JsonNode patch) {
+        return contacts.patch(id, patch);
+    }
+
+    @DeleteMapping("/{id}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void delete(@PathVariable UUID id) {
+        contacts.delete(id);
+    }
+
+    /** Hands contacts to another owner, or to nobody ({@code ownerId} null). */
+    record Assignment(@NotEmpty @Size(max = 500) List<UUID> ids, UUID ownerId) {
+    }
+
+    @PostMapping("/assign")
+    List<ContactView> assign(@Valid @RequestBody Assignment assignment) {
+        return contacts.assign(assignment.ids(), assignment.ownerId());
+    }
+
+    @ExceptionHandler(PossibleDuplicateException.class)
+    ProblemDetail duplicate(PossibleDuplicateException ex) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+                ex.getMessage() + " Open it, or create this one anyway with confirmDuplicate=true.");
+        problem.setType(URI.create("/problems/possible-duplicate"));
+        problem.setTitle("Possible duplicate");
+        problem.setProperty("duplicates", ex.duplicates());
+        return problem;
     }
 }

@@ -1,45 +1,303 @@
 package org.opencrm.contacts.contact;
 
-import java.util.Locale;
+import jakarta.persistence.EntityManager;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Validator;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import org.opencrm.contacts.access.Visibility;
+import org.opencrm.contacts.config.ContactsSettings;
+import org.opencrm.contacts.directory.Directory;
+import org.opencrm.contacts.point.ContactPoint;
+import org.opencrm.contacts.point.ContactPoints;
+import org.opencrm.contacts.point.PointKind;
 import org.opencrm.platform.events.contacts.ContactCreated;
+import org.opencrm.platform.events.contacts.ContactDeleted;
+import org.opencrm.platform.events.contacts.ContactUpdated;
 import org.opencrm.platform.starter.events.EventPublisher;
 import org.opencrm.platform.starter.security.CrmUser;
 import org.opencrm.platform.starter.security.CurrentUser;
+import org.opencrm.platform.starter.security.TenantContext;
+import org.opencrm.platform.starter.web.InvalidFieldsException;
 import org.opencrm.platform.starter.web.NotFoundException;
+import org.opencrm.platform.starter.web.ProblemDetailsAdvice.FieldProblem;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
-/** Creates and reads contacts; each change commits together with its event. */
+/**
+ * The contact card: create, read, change, delete, hand over. Each change commits with its event, and
+ * only within what the user's role lets them see ({@link Visibility}); a record they may not see is 404.
+ */
 @Service
-class ContactService {
+public class ContactService {
 
     private final ContactRepository contacts;
     private final EventPublisher events;
+    private final Directory directory;
+    private final ContactsSettings settings;
+    private final JsonMapper json;
+    private final Validator validator;
+    private final EntityManager entityManager;
 
-    ContactService(ContactRepository contacts, EventPublisher events) {
+    ContactService(ContactRepository contacts, EventPublisher events, Directory directory, ContactsSettings settings,
+            JsonMapper json, Validator validator, EntityManager entityManager) {
+        this.entityManager = entityManager;
         this.contacts = contacts;
         this.events = events;
+        this.directory = directory;
+        this.settings = settings;
+        this.json = json;
+        this.validator = validator;
+    }
+
+    /** The caller's view of the company's clients. */
+    public Visibility visibility() {
+        return Visibility.of(CurrentUser.require(), directory);
     }
 
     @Transactional
-    ContactResponse create(CreateContactRequest request) {
-        UUID owner = request.ownerId() != null ? request.ownerId() : CurrentUser.find().map(CrmUser::userId).orElse(null);
-        String email = request.email() == null || request.email().isBlank() ? null
-                : request.email().trim().toLowerCase(Locale.ROOT);
-        var contact = contacts.save(new Contact(request.firstName().trim(), blankToNull(request.lastName()), email,
-                blankToNull(request.phone()), owner));
-        events.publish(new ContactCreated(contact.id(), contact.firstName(), contact.lastName(), contact.email(),
-                contact.phone(), contact.ownerId(), contact.createdAt()));
-        return ContactResponse.of(contact);
+    public ContactView create(ContactState state, boolean confirmDuplicate) {
+        CrmUser caller = CurrentUser.require();
+        Visibility visibility = visibility();
+        visibility.requireWrite();
+        UUID owner = state.ownerId() == null ? caller.userId() : state.ownerId();
+        requireOwner(visibility, owner);
+        List<ContactPoint> points = points(state);
+        if (!confirmDuplicate) {
+            List<PossibleDuplicateException.Duplicate> duplicates = duplicatesOf(points, visibility, null);
+            if (!duplicates.isEmpty()) {
+                throw new PossibleDuplicateException(duplicates);
+            }
+        }
+        requireKnownCustomFields(state.customFields());
+        Instant now = now();
+        Contact contact = new Contact(caller.userId(), now);
+        contact.apply(withOwner(state, owner), points, now);
+        // persist, not save: the id is assigned here, and save would merge a copy instead
+        entityManager.persist(contact);
+        entityManager.flush();
+        events.publish(created(contact));
+        return ContactView.of(contact);
     }
 
     @Transactional(readOnly = true)
-    ContactResponse get(UUID id) {
-        return contacts.findById(id).map(ContactResponse::of).orElseThrow(() -> new NotFoundException("Contact", id));
+    public ContactView get(UUID id) {
+        return ContactView.of(visible(id, visibility()));
     }
 
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.trim();
+    /** Replaces the whole card. */
+    @Transactional
+    public ContactView replace(UUID id, ContactState state) {
+        Visibility visibility = visibility();
+        Contact contact = visible(id, visibility);
+        return change(contact, state, visibility);
+    }
+
+    /** Applies a JSON merge patch (RFC 7396) to the card: fields left out stay, null clears. */
+    @Transactional
+    public ContactView patch(UUID id, JsonNode patch) {
+        Visibility visibility = visibility();
+        Contact contact = visible(id, visibility);
+        if (!(patch instanceof ObjectNode changes)) {
+            throw InvalidFieldsException.of("body", "must be a JSON object (a merge patch)");
+        }
+        ObjectNode current = json.valueToTree(toState(contact));
+        current.remove("version");
+        merge(current, changes);
+        ContactState state;
+        try {
+            state = json.treeToValue(current, ContactState.class);
+        } catch (JacksonException e) {
+            throw InvalidFieldsException.of(path(e), "has a value of the wrong type");
+        }
+        var violations = validator.validate(state);
+        if (!violations.isEmpty()) {
+            throw new ConstraintViolationException(violations);
+        }
+        return change(contact, state, visibility);
+    }
+
+    @Transactional
+    public void delete(UUID id) {
+        Visibility visibility = visibility();
+        Contact contact = visible(id, visibility);
+        if (!visibility.mayChange(contact.ownerId())) {
+            throw new AccessDeniedException("Your role reads clients but does not change them.");
+        }
+        Instant now = now();
+        contact.delete(now);
+        events.publish(new ContactDeleted(contact.id(), visibility.user().userId(), now));
+    }
+
+    /** Hands contacts to another owner (or none); all or nothing. */
+    @Transactional
+    public List<ContactView> assign(List<UUID> ids, UUID ownerId) {
+        Visibility visibility = visibility();
+        visibility.requireWrite();
+        requireOwner(visibility, ownerId);
+        Instant now = now();
+        List<ContactView> assigned = new ArrayList<>();
+        for (UUID id : ids) {
+            Contact contact = visible(id, visibility);
+            contact.assignOwner(ownerId, now);
+            contacts.flush();
+            events.publish(updated(contact));
+            assigned.add(ContactView.of(contact));
+        }
+        return assigned;
+    }
+
+    private ContactView change(Contact contact, ContactState state, Visibility visibility) {
+        if (!visibility.mayChange(contact.ownerId())) {
+            throw new AccessDeniedException("Your role reads clients but does not change them.");
+        }
+        if (state.version() != null && state.version() != contact.version()) {
+            throw new OptimisticLockingFailureException("The contact was changed by someone else; reload it.");
+        }
+        if (state.ownerId() != null && !state.ownerId().equals(contact.ownerId())) {
+            requireOwner(visibility, state.ownerId());
+        } else if (state.ownerId() == null && contact.ownerId() != null && !visibility.mayAssignTo(null)) {
+            throw new AccessDeniedException("You may not leave this contact unassigned.");
+        }
+        List<ContactPoint> points = points(state);
+        requireKnownCustomFields(state.customFields());
+        contact.apply(state, points, now());
+        contacts.flush();
+        events.publish(updated(contact));
+        return ContactView.of(contact);
+    }
+
+    /** A contact of the company that the user sees; anything else is "not found". */
+    Contact visible(UUID id, Visibility visibility) {
+        return contacts.findById(id).filter(contact -> visibility.sees(contact.ownerId()))
+                .orElseThrow(() -> new NotFoundException("Contact", id));
+    }
+
+    private void requireOwner(Visibility visibility, UUID owner) {
+        if (!visibility.mayAssignTo(owner)) {
+            throw new AccessDeniedException("You may not hand contacts to that user.");
+        }
+        if (owner != null && !owner.equals(visibility.user().userId())
+                && directory.find(owner).filter(Directory.Member::active).isEmpty()) {
+            throw InvalidFieldsException.of("ownerId", "is not an active user of the company");
+        }
+    }
+
+    private List<ContactPoint> points(ContactState state) {
+        return ContactPoints.normalise(TenantContext.require(), state.pointsOrEmpty(), settings.defaultRegion(), "points");
+    }
+
+    /** Custom fields come with their definitions (an ADMIN's settings); none is defined yet. */
+    private static void requireKnownCustomFields(Map<String, Object> customFields) {
+        if (customFields != null && !customFields.isEmpty()) {
+            throw new InvalidFieldsException(customFields.keySet().stream()
+                    .map(key -> new FieldProblem("customFields." + key, "is not a custom field of contacts"))
+                    .toList());
+        }
+    }
+
+    private List<PossibleDuplicateException.Duplicate> duplicatesOf(List<ContactPoint> points, Visibility visibility,
+            UUID except) {
+        List<String> phones = keys(points, PointKind.PHONE);
+        List<String> emails = keys(points, PointKind.EMAIL);
+        if (phones.isEmpty() && emails.isEmpty()) {
+            return List.of();
+        }
+        List<PossibleDuplicateException.Duplicate> found = new ArrayList<>();
+        for (Contact other : contacts.findSharingPoints(orNone(phones), orNone(emails))) {
+            if (other.id().equals(except)) {
+                continue;
+            }
+            ContactPoint shared = other.points().stream()
+                    .filter(p -> (p.kind() == PointKind.PHONE && phones.contains(p.searchKey()))
+                            || (p.kind() == PointKind.EMAIL && emails.contains(p.searchKey())))
+                    .findFirst().orElseThrow();
+            boolean sees = visibility.sees(other.ownerId());
+            found.add(new PossibleDuplicateException.Duplicate(sees ? other.id() : null,
+                    sees ? ContactView.displayName(other) : null, shared.kind().name().toLowerCase(),
+                    shared.value()));
+        }
+        return found;
+    }
+
+    private static List<String> keys(List<ContactPoint> points, PointKind kind) {
+        return points.stream().filter(point -> point.kind() == kind).map(ContactPoint::searchKey).toList();
+    }
+
+    private static List<String> orNone(List<String> keys) {
+        return keys.isEmpty() ? List.of("") : keys;
+    }
+
+    private static ContactState withOwner(ContactState s, UUID owner) {
+        return new ContactState(s.kind(), s.firstName(), s.middleName(), s.lastName(), s.birthDate(), s.position(),
+                owner, s.vip(), s.source(), s.status(), s.tags(), s.newsConsent(), s.paymentPreference(),
+                s.deliveryPreference(), s.notes(), s.customFields(), s.points(), s.version());
+    }
+
+    static ContactState toState(Contact c) {
+        return new ContactState(c.kind(), c.firstName(), c.middleName(), c.lastName(), c.birthDate(), c.position(),
+                c.ownerId(), c.vip(), c.source(), c.status(), c.tags(), c.newsConsent(), c.paymentPreference(),
+                c.deliveryPreference(), c.notes(), c.customFields(),
+                c.points().stream().map(p -> new org.opencrm.contacts.point.PointInput(p.kind(), p.label(), p.value(),
+                        p.primary())).toList(), c.version());
+    }
+
+    private static String path(JacksonException e) {
+        var path = new StringBuilder();
+        for (var reference : e.getPath()) {
+            if (reference.getPropertyName() != null) {
+                path.append(path.isEmpty() ? "" : ".").append(reference.getPropertyName());
+            } else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.isEmpty() ? "body" : path.toString();
+    }
+
+    private static void merge(ObjectNode target, ObjectNode patch) {
+        for (var field : patch.properties()) {
+            JsonNode value = field.getValue();
+            if (value.isNull()) {
+                target.remove(field.getKey());
+            } else if (value.isObject() && target.get(field.getKey()) instanceof ObjectNode nested
+                    && !field.getKey().equals("customFields")) {
+                merge(nested, (ObjectNode) value);
+            } else {
+                target.set(field.getKey(), value);
+            }
+        }
+    }
+
+    private static ContactCreated created(Contact c) {
+        return new ContactCreated(c.id(), c.firstName(), c.lastName(), c.email(), c.phone(), c.ownerId(), c.createdAt(),
+                c.middleName(), c.kind().name(), c.status().name(), c.vip(), c.tags(), e164(c), emails(c), c.version());
+    }
+
+    static ContactUpdated updated(Contact c) {
+        return new ContactUpdated(c.id(), c.kind().name(), c.firstName(), c.middleName(), c.lastName(), c.email(),
+                c.phone(), e164(c), emails(c), c.ownerId(), c.status().name(), c.vip(), c.tags(), c.updatedAt(),
+                c.version());
+    }
+
+    private static List<String> e164(Contact c) {
+        return c.points().stream().filter(p -> p.kind() == PointKind.PHONE).map(p -> "+" + p.searchKey()).toList();
+    }
+
+    private static List<String> emails(Contact c) {
+        return c.points().stream().filter(p -> p.kind() == PointKind.EMAIL).map(ContactPoint::searchKey).toList();
+    }
+
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MICROS);
     }
 }

@@ -3,6 +3,8 @@ package org.opencrm.platform.events;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import org.opencrm.platform.events.contacts.ContactCreated;
+import org.opencrm.platform.events.contacts.ContactDeleted;
+import org.opencrm.platform.events.contacts.ContactUpdated;
 import org.opencrm.platform.events.identity.ApiKeyCreated;
 import org.opencrm.platform.events.identity.ApiKeyRevoked;
 import org.opencrm.platform.events.identity.PasswordResetRequested;
@@ -31,6 +33,8 @@ import org.opencrm.platform.events.identity.UserUpdated;
         @JsonSubTypes.Type(value = ApiKeyCreated.class, name = ApiKeyCreated.TYPE),
         @JsonSubTypes.Type(value = ApiKeyRevoked.class, name = ApiKeyRevoked.TYPE),
         @JsonSubTypes.Type(value = ContactCreated.class, name = ContactCreated.TYPE),
+        @JsonSubTypes.Type(value = ContactUpdated.class, name = ContactUpdated.TYPE),
+        @JsonSubTypes.Type(value = ContactDeleted.class, name = ContactDeleted.TYPE),
 })
 public interface DomainEvent {
 

@@ -33,6 +33,11 @@ public final class TestTokens {
         return sign(claims(tenantId, userId, roles).build());
     }
 
+    /** A valid access token of a member of a department (a SUPERVISOR sees their department's records). */
+    public static String accessTokenInDepartment(UUID tenantId, UUID userId, UUID departmentId, String... roles) {
+        return sign(claims(tenantId, userId, roles).claim("department_id", departmentId.toString()).build());
+    }
+
     /** A token that expired a minute ago. */
     public static String expiredAccessToken(UUID tenantId, UUID userId, String... roles) {
         Instant past = Instant.now().minus(Duration.ofMinutes(10));

@@ -4,6 +4,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,16 +16,23 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.opencrm.platform.events.DomainEvent;
+import org.opencrm.platform.events.EventEnvelope;
+import org.opencrm.platform.events.EventHeaders;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Reads a topic of the test broker from the beginning, as an outside observer, and writes raw records to
  * it, as another service (or a broken producer) would.
  */
 public final class TopicProbe implements AutoCloseable {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final KafkaConsumer<String, byte[]> consumer;
     private final List<ConsumerRecord<String, byte[]>> seen = new ArrayList<>();
@@ -66,6 +74,32 @@ public final class TopicProbe implements AutoCloseable {
     public static String header(ConsumerRecord<String, byte[]> record, String name) {
         var header = record.headers().lastHeader(name);
         return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Publishes an event as another service would: CloudEvents binary mode, the aggregate id as key, the
+     * record's JSON as value. Returns the event id.
+     */
+    public static UUID publish(DomainEvent event, UUID tenantId, UUID actorId) {
+        UUID id = UUID.randomUUID();
+        var headers = new RecordHeaders();
+        add(headers, EventHeaders.ID, id.toString());
+        add(headers, EventHeaders.SOURCE, "test");
+        add(headers, EventHeaders.TYPE, event.eventType());
+        add(headers, EventHeaders.SPEC_VERSION, EventEnvelope.SPEC_VERSION);
+        add(headers, EventHeaders.TIME, Instant.now().toString());
+        add(headers, EventHeaders.SUBJECT, event.aggregateId());
+        add(headers, EventHeaders.TENANT_ID, tenantId.toString());
+        if (actorId != null) {
+            add(headers, EventHeaders.ACTOR_ID, actorId.toString());
+        }
+        add(headers, EventHeaders.CONTENT_TYPE, EventEnvelope.DATA_CONTENT_TYPE);
+        send(new ProducerRecord<>(event.topic(), null, event.aggregateId(), JSON.writeValueAsBytes(event), headers));
+        return id;
+    }
+
+    private static void add(RecordHeaders headers, String name, String value) {
+        headers.add(name, value.getBytes(StandardCharsets.UTF_8));
     }
 
     /** Sends a raw record and waits for the broker's acknowledgement. */

@@ -68,6 +68,11 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 .toList());
     }
 
+    @ExceptionHandler(InvalidFieldsException.class)
+    ProblemDetail invalidFields(InvalidFieldsException ex) {
+        return validation(ex.errors().stream().sorted(Comparator.comparing(FieldProblem::field)).toList());
+    }
+
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ProblemDetail typeMismatch(MethodArgumentTypeMismatchException ex) {
         return validation(List.of(new FieldProblem(ex.getName(), "has an invalid value")));

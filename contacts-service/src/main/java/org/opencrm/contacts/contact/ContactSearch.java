@@ -1,0 +1,277 @@
+package org.opencrm.contacts.contact;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import org.opencrm.contacts.access.Visibility;
+import org.opencrm.contacts.config.ContactsSettings;
+import org.opencrm.contacts.point.ContactPoints;
+import org.opencrm.contacts.point.SearchText;
+import org.opencrm.platform.starter.security.TenantContext;
+import org.opencrm.platform.starter.web.InvalidFieldsException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The contact list and its search box, as one SQL statement per page: a name fragment with typos (trigram
+ * word similarity on the normalised name), a phone typed in any format (its E.164 form, or the digits
+ * inside any stored number), an e-mail or a fragment of one; filters; keyset paging on the sort and the id.
+ * Every part is backed by an index (V2 migration), so a page costs the same at a million contacts.
+ * <p>
+ * Native SQL, because trigram operators have no JPQL form: the tenant is therefore named explicitly here,
+ * the one place in this service that does so for contacts, and covered by the cross-tenant tests.
+ */
+@Component
+class ContactSearch {
+
+    /** How alike a typed word and a name must be (pg_trgm's word similarity; 0.6 by default, too strict for typos). */
+    static final double NAME_SIMILARITY = 0.45;
+
+    private final NamedParameterJdbcTemplate sql;
+    private final JdbcTemplate jdbc;
+    private final ContactsSettings settings;
+
+    ContactSearch(NamedParameterJdbcTemplate sql, JdbcTemplate jdbc, ContactsSettings settings) {
+        this.sql = sql;
+        this.jdbc = jdbc;
+        this.settings = settings;
+    }
+
+    private enum Sort {
+        UPDATED("c.updated_at"), CREATED("c.created_at"), NAME("c.search_name"), RELEVANCE("relevance");
+
+        final String column;
+
+        Sort(String column) {
+            this.column = column;
+        }
+    }
+
+    @Transactional(readOnly = true)
+    public ContactPage page(ContactQuery query, Visibility visibility) {
+        var params = new MapSqlParameterSource();
+        String matches = matches(query.q(), params);
+        Sort sort = sort(query, matches != null);
+        boolean descending = query.sort() == null ? (sort != Sort.NAME) : query.sort().startsWith("-");
+        int limit = Math.clamp(query.limit() <= 0 ? 50 : query.limit(), 1, 200);
+
+        var where = new StringBuilder(filters(query, visibility, params));
+        if (matches != null) {
+            where.append(" and c.id in (").append(matches).append(")");
+        }
+        String sortExpression = sort == Sort.RELEVANCE ? "word_similarity(:name, c.search_name)::float8" : sort.column;
+        if (query.cursor() != null && !query.cursor().isBlank()) {
+            Cursor after = Cursor.decode(query.cursor(), sort);
+            where.append(" and (").append(sortExpression).append(", c.id) ").append(descending ? "<" : ">")
+                    .append(" (:afterValue, :afterId)");
+            params.addValue("afterValue", after.value()).addValue("afterId", after.id());
+        }
+        String direction = descending ? " desc" : " asc";
+        String statement = "select c.id, c.first_name, c.middle_name, c.last_name, c.kind, c.status, c.vip, c.owner_id,"
+                + " c.email, c.phone, c.tags, c.source, c.created_at, c.updated_at, c.search_name, "
+                + sortExpression + " as sort_value from contact c where " + where
+                + " order by sort_value" + direction + ", c.id" + direction + " limit :limit";
+        params.addValue("limit", limit + 1);
+        if (matches != null) {
+            // lower than pg_trgm's default, for this transaction only: "Shevcenko" should find "Shevchenko"
+            jdbc.queryForObject("select set_config('pg_trgm.word_similarity_threshold', ?, true)", String.class,
+                    String.valueOf(NAME_SIMILARITY));
+        }
+        List<Row> rows = sql.query(statement, params, this::row);
+        String next = null;
+        if (rows.size() > limit) {
+            rows = rows.subList(0, limit);
+            Row last = rows.getLast();
+            next = new Cursor(last.sortValue(), last.summary().id()).encode(sort);
+        }
+        return new ContactPage(rows.stream().map(Row::summary).toList(), next);
+    }
+
+    /** How many contacts the same filters and search find, for the list's header. */
+    @Transactional(readOnly = true)
+    public long count(ContactQuery query, Visibility visibility) {
+        var params = new MapSqlParameterSource();
+        String matches = matches(query.q(), params);
+        var where = new StringBuilder(filters(query, visibility, params));
+        if (matches != null) {
+            where.append(" and c.id in (").append(matches).append(")");
+            jdbc.queryForObject("select set_config('pg_trgm.word_similarity_threshold', ?, true)", String.class,
+                    String.valueOf(NAME_SIMILARITY));
+        }
+        Long count = sql.queryForObject("select count(*) from contact c where " + where, params, Long.class);
+        return count == null ? 0 : count;
+    }
+
+    private String filters(ContactQuery query, Visibility visibility, MapSqlParameterSource params) {
+        var where = new StringBuilder("c.tenant_id = :tenant and c.deleted_at is null");
+        params.addValue("tenant", TenantContext.require());
+        visibility.visibleOwners().ifPresent(owners -> {
+            where.append(" and (c.owner_id is null or c.owner_id = any(:visibleOwners))");
+            params.addValue("visibleOwners", owners.toArray(UUID[]::new));
+        });
+        if (query.unassigned()) {
+            where.append(" and c.owner_id is null");
+        } else if (query.owner() != null) {
+            where.append(" and c.owner_id = :owner");
+            params.addValue("owner", query.owner());
+        }
+        if (query.tags() != null && !query.tags().isEmpty()) {
+            where.append(" and c.tags && cast(:tags as text[])");
+            params.addValue("tags", query.tags().toArray(String[]::new));
+        }
+        if (query.status() != null) {
+            where.append(" and c.status = :status");
+            params.addValue("status", query.status().name());
+        }
+        if (query.kind() != null) {
+            where.append(" and c.kind = :kind");
+            params.addValue("kind", query.kind().name());
+        }
+        if (query.vip() != null) {
+            where.append(" and c.vip = :vip");
+            params.addValue("vip", query.vip());
+        }
+        if (query.source() != null && !query.source().isBlank()) {
+            where.append(" and c.source = :source");
+            params.addValue("source", query.source().strip());
+        }
+        range(where, params, "c.created_at", "created", query.createdFrom(), query.createdTo());
+        range(where, params, "c.updated_at", "updated", query.updatedFrom(), query.updatedTo());
+        return where.toString();
+    }
+
+    private static void range(StringBuilder where, MapSqlParameterSource params, String column, String name,
+            Instant from, Instant to) {
+        if (from != null) {
+            where.append(" and ").append(column).append(" >= :").append(name).append("From");
+            params.addValue(name + "From", Timestamp.from(from));
+        }
+        if (to != null) {
+            where.append(" and ").append(column).append(" < :").append(name).append("To");
+            params.addValue(name + "To", Timestamp.from(to));
+        }
+    }
+
+    /** The ids the search box finds, as a subquery, or null without a search. */
+    private String matches(String q, MapSqlParameterSource params) {
+        if (q == null || q.isBlank()) {
+            return null;
+        }
+        String typed = q.strip();
+        String name = SearchText.of(typed);
+        params.addValue("name", name);
+        List<String> parts = new ArrayList<>();
+        String digits = typed.replaceAll("\\D", "");
+        boolean mostlyDigits = digits.length() >= 3 && digits.length() * 2 >= typed.replaceAll("\\s", "").length();
+        if (!mostlyDigits && name.length() >= 2) {
+            parts.add("select id from contact where tenant_id = :tenant and search_name %> :name");
+        }
+        if (mostlyDigits) {
+            Optional<String> e164 = ContactPoints.phoneKey(typed, settings.defaultRegion());
+            // a local number typed with its trunk zero ("067 ...") is stored as "38067...": look for the rest
+            String fragment = digits.startsWith("0") ? digits.substring(1) : digits;
+            params.addValue("digits", "%" + fragment + "%");
+            params.addValue("phone", e164.orElse(fragment));
+            parts.add("select contact_id from contact_point where tenant_id = :tenant and kind = 'PHONE'"
+                    + " and (search_key = :phone or search_key like :digits)");
+        }
+        if (typed.contains("@") || (!mostlyDigits && name.length() >= 3 && !typed.contains(" "))) {
+            params.addValue("email", "%" + escapeLike(typed.toLowerCase(Locale.ROOT)) + "%");
+            parts.add("select contact_id from contact_point where tenant_id = :tenant and kind = 'EMAIL'"
+                    + " and search_key like :email");
+        }
+        if (parts.isEmpty()) {
+            params.addValue("exact", name);
+            return "select id from contact where tenant_id = :tenant and search_name = :exact";
+        }
+        return String.join(" union ", parts);
+    }
+
+    private static String escapeLike(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
+    private static Sort sort(ContactQuery query, boolean searching) {
+        if (query.sort() == null || query.sort().isBlank()) {
+            return searching ? Sort.RELEVANCE : Sort.UPDATED;
+        }
+        String name = query.sort().startsWith("-") ? query.sort().substring(1) : query.sort();
+        return switch (name) {
+            case "updatedAt" -> Sort.UPDATED;
+            case "createdAt" -> Sort.CREATED;
+            case "name" -> Sort.NAME;
+            case "relevance" -> {
+                if (!searching) {
+                    throw InvalidFieldsException.of("sort", "relevance needs a search (q)");
+                }
+                yield Sort.RELEVANCE;
+            }
+            default -> throw InvalidFieldsException.of("sort", "must be updatedAt, createdAt, name or relevance");
+        };
+    }
+
+    private record Row(ContactSummary summary, Object sortValue) {
+    }
+
+    private Row row(ResultSet row, int n) throws SQLException {
+        var contact = new ContactSummary(row.getObject("id", UUID.class),
+                displayName(row.getString("last_name"), row.getString("first_name"), row.getString("middle_name")),
+                ContactKind.valueOf(row.getString("kind")), ContactStatus.valueOf(row.getString("status")),
+                row.getBoolean("vip"), row.getObject("owner_id", UUID.class), row.getString("email"),
+                row.getString("phone"), tags(row.getArray("tags")), row.getString("source"),
+                row.getTimestamp("created_at").toInstant(), row.getTimestamp("updated_at").toInstant());
+        Object sortValue = row.getObject("sort_value");
+        return new Row(contact, sortValue instanceof Timestamp at ? at.toInstant() : sortValue);
+    }
+
+    private static String displayName(String... parts) {
+        return String.join(" ", Arrays.stream(parts).filter(part -> part != null && !part.isBlank()).toList());
+    }
+
+    private static List<String> tags(Array array) throws SQLException {
+        return array == null ? List.of() : List.of((String[]) array.getArray());
+    }
+
+    /** Where a page ended: the sort value and id of its last row, opaque to clients. */
+    private record Cursor(Object value, UUID id) {
+
+        String encode(Sort sort) {
+            String text = switch (value) {
+                case Instant at -> at.toString();
+                default -> String.valueOf(value);
+            };
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(
+                    (sort.name() + "|" + text + "|" + id).getBytes(StandardCharsets.UTF_8));
+        }
+
+        static Cursor decode(String cursor, Sort sort) {
+            try {
+                String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\\|", 3);
+                if (parts.length != 3 || !parts[0].equals(sort.name())) {
+                    throw new IllegalArgumentException("another sort");
+                }
+                Object value = switch (sort) {
+                    case UPDATED, CREATED -> Timestamp.from(Instant.parse(parts[1]));
+                    case NAME -> parts[1];
+                    case RELEVANCE -> Double.parseDouble(parts[1]);
+                };
+                return new Cursor(value, UUID.fromString(parts[2]));
+            } catch (RuntimeException e) {
+                throw InvalidFieldsException.of("cursor", "is not a cursor of this list and sort; start from the first page");
+            }
+        }
+    }
+}

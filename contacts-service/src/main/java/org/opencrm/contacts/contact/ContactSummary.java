@@ -1,0 +1,11 @@
+package org.opencrm.contacts.contact;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** A row of the contact list: what the table shows, read without touching the card's other tables. */
+public record ContactSummary(UUID id, String displayName, ContactKind kind, ContactStatus status, boolean vip,
+        UUID ownerId, String email, String phone, List<String> tags, String source, Instant createdAt,
+        Instant updatedAt) {
+}

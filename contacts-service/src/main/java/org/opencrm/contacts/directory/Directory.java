@@ -1,0 +1,43 @@
+package org.opencrm.contacts.directory;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.opencrm.platform.starter.security.TenantContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+
+/**
+ * The company's staff as contacts-service knows them from identity's events: who may own a record and
+ * which department each owner is in. Kept current by {@link DirectoryProjector}; a user is known here a
+ * few milliseconds after identity-service commits them.
+ */
+@Service
+public class Directory {
+
+    /** A member of staff. */
+    public record Member(UUID id, String firstName, String lastName, String role, UUID departmentId, boolean active) {
+    }
+
+    private final JdbcTemplate jdbc;
+
+    Directory(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** A member of the current company, active or not. */
+    public Optional<Member> find(UUID userId) {
+        return jdbc.query("""
+                select id, first_name, last_name, role, department_id, active from directory_user
+                where id = ? and tenant_id = ?
+                """, (row, n) -> new Member(row.getObject(1, UUID.class), row.getString(2), row.getString(3),
+                row.getString(4), row.getObject(5, UUID.class), row.getBoolean(6)), userId, TenantContext.require())
+                .stream().findFirst();
+    }
+
+    /** The members of the current company in one department. */
+    public List<UUID> membersOf(UUID departmentId) {
+        return jdbc.queryForList("select id from directory_user where tenant_id = ? and department_id = ?", UUID.class,
+                TenantContext.require(), departmentId);
+    }
+}
