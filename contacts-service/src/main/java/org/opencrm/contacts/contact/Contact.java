@@ -141,7 +141,7 @@ public class Contact {
     }
 
     /** Replaces everything the card holds with the given state. */
-    void apply(ContactState state, List<ContactPoint> points, Instant now) {
+    void apply(ContactState state, List<ContactPoint> points, Map<String, Object> customFields, Instant now) {
         this.kind = state.kind() == null ? ContactKind.PERSON : state.kind();
         this.firstName = state.firstName().strip();
         this.middleName = blankToNull(state.middleName());
@@ -158,7 +158,7 @@ public class Contact {
         this.paymentPreference = blankToNull(state.paymentPreference());
         this.deliveryPreference = blankToNull(state.deliveryPreference());
         this.notes = blankToNull(state.notes());
-        this.customFields = state.customFields() == null ? new LinkedHashMap<>() : new LinkedHashMap<>(state.customFields());
+        this.customFields = new LinkedHashMap<>(customFields);
         this.points.clear();
         this.points.addAll(points);
         this.email = primary(PointKind.EMAIL);

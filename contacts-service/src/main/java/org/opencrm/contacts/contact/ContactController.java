@@ -11,6 +11,7 @@ import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,6 +24,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.opencrm.contacts.customfield.CardType;
+import org.opencrm.contacts.customfield.CustomFields;
 import org.opencrm.contacts.history.Change;
 import org.opencrm.contacts.history.History;
 import tools.jackson.databind.JsonNode;
@@ -35,8 +38,10 @@ class ContactController {
     private final ContactService contacts;
     private final ContactSearch search;
     private final History history;
+    private final CustomFields customFields;
 
-    ContactController(ContactService contacts, ContactSearch search, History history) {
+    ContactController(ContactService contacts, ContactSearch search, History history, CustomFields customFields) {
+        this.customFields = customFields;
         this.contacts = contacts;
         this.search = search;
         this.history = history;
@@ -50,9 +55,9 @@ class ContactController {
             @RequestParam(required = false) Instant createdFrom, @RequestParam(required = false) Instant createdTo,
             @RequestParam(required = false) Instant updatedFrom, @RequestParam(required = false) Instant updatedTo,
             @RequestParam(required = false) String sort, @RequestParam(required = false) String cursor,
-            @RequestParam(defaultValue = "50") int limit) {
+            @RequestParam(defaultValue = "50") int limit, @RequestParam MultiValueMap<String, String> all) {
         return search.page(new ContactQuery(q, owner, unassigned, tag, status, vip, source, kind, createdFrom, createdTo,
-                updatedFrom, updatedTo, sort, cursor, limit), contacts.visibility());
+                updatedFrom, updatedTo, sort, cursor, limit, customFieldFilter(all)), contacts.visibility());
     }
 
     @GetMapping("/count")
@@ -61,9 +66,22 @@ class ContactController {
             @RequestParam(required = false) ContactStatus status, @RequestParam(required = false) Boolean vip,
             @RequestParam(required = false) String source, @RequestParam(required = false) ContactKind kind,
             @RequestParam(required = false) Instant createdFrom, @RequestParam(required = false) Instant createdTo,
-            @RequestParam(required = false) Instant updatedFrom, @RequestParam(required = false) Instant updatedTo) {
+            @RequestParam(required = false) Instant updatedFrom, @RequestParam(required = false) Instant updatedTo,
+            @RequestParam MultiValueMap<String, String> all) {
         return Map.of("count", search.count(new ContactQuery(q, owner, unassigned, tag, status, vip, source, kind,
-                createdFrom, createdTo, updatedFrom, updatedTo, null, null, 0), contacts.visibility()));
+                createdFrom, createdTo, updatedFrom, updatedTo, null, null, 0, customFieldFilter(all)),
+                contacts.visibility()));
+    }
+
+    /** {@code cf.<key>=<value>} parameters as the custom field values a contact must have. */
+    private Map<String, Object> customFieldFilter(MultiValueMap<String, String> parameters) {
+        Map<String, Object> filter = new java.util.LinkedHashMap<>();
+        parameters.forEach((name, values) -> {
+            if (name.startsWith("cf.") && !values.isEmpty()) {
+                filter.putAll(customFields.filter(CardType.CONTACT, name.substring(3), values.getFirst()));
+            }
+        });
+        return filter;
     }
 
     /** 409 with the possible duplicates unless {@code confirmDuplicate=true}. */

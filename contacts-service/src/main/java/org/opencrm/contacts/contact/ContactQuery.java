@@ -2,6 +2,7 @@ package org.opencrm.contacts.contact;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -12,6 +13,7 @@ import java.util.UUID;
  * @param sort       {@code updatedAt}, {@code createdAt}, {@code name} or {@code relevance} (only with q);
  *                   a leading '-' sorts descending. Default: relevance with q, else -updatedAt
  * @param cursor     where the previous page ended
+ * @param customFields custom field values a contact must have ({@code cf.<key>=<value>} parameters)
  */
 public record ContactQuery(
         String q,
@@ -28,5 +30,6 @@ public record ContactQuery(
         Instant updatedTo,
         String sort,
         String cursor,
-        int limit) {
+        int limit,
+        Map<String, Object> customFields) {
 }

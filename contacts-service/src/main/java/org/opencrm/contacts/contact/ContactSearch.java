@@ -14,7 +14,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import org.opencrm.contacts.access.Visibility;
-import org.opencrm.contacts.config.ContactsSettings;
+import org.opencrm.contacts.settings.Settings;
 import org.opencrm.contacts.point.ContactPoints;
 import org.opencrm.contacts.point.SearchText;
 import org.opencrm.platform.starter.security.TenantContext;
@@ -24,11 +24,13 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The contact list and its search box, as one SQL statement per page: a name fragment with typos (trigram
  * word similarity on the normalised name), a phone typed in any format (its E.164 form, or the digits
- * inside any stored number), an e-mail or a fragment of one; filters; keyset paging on the sort and the id.
+ * inside any stored number), an e-mail or a fragment of one, the name or tax number of a company the
+ * person works for; filters; keyset paging on the sort and the id.
  * Every part is backed by an index (V2 migration), so a page costs the same at a million contacts.
  * <p>
  * Native SQL, because trigram operators have no JPQL form: the tenant is therefore named explicitly here,
@@ -42,9 +44,11 @@ class ContactSearch {
 
     private final NamedParameterJdbcTemplate sql;
     private final JdbcTemplate jdbc;
-    private final ContactsSettings settings;
+    private final Settings settings;
+    private final JsonMapper json;
 
-    ContactSearch(NamedParameterJdbcTemplate sql, JdbcTemplate jdbc, ContactsSettings settings) {
+    ContactSearch(NamedParameterJdbcTemplate sql, JdbcTemplate jdbc, Settings settings, JsonMapper json) {
+        this.json = json;
         this.sql = sql;
         this.jdbc = jdbc;
         this.settings = settings;
@@ -148,6 +152,10 @@ class ContactSearch {
             where.append(" and c.source = :source");
             params.addValue("source", query.source().strip());
         }
+        if (query.customFields() != null && !query.customFields().isEmpty()) {
+            where.append(" and c.custom_fields @> cast(:customFields as jsonb)");
+            params.addValue("customFields", json.writeValueAsString(query.customFields()));
+        }
         range(where, params, "c.created_at", "created", query.createdFrom(), query.createdTo());
         range(where, params, "c.updated_at", "updated", query.updatedFrom(), query.updatedTo());
         return where.toString();
@@ -178,6 +186,15 @@ class ContactSearch {
         boolean mostlyDigits = digits.length() >= 3 && digits.length() * 2 >= typed.replaceAll("\\s", "").length();
         if (!mostlyDigits && name.length() >= 2) {
             parts.add("select id from contact where tenant_id = :tenant and search_name %> :name");
+            // the people of a company found by its name
+            parts.add("select m.contact_id from company_member m join company co on co.id = m.company_id"
+                    + " where co.tenant_id = :tenant and co.deleted_at is null and co.search_name %> :name");
+        }
+        String taxId = typed.replaceAll("[\\s\\-./]", "").toUpperCase(Locale.ROOT);
+        if (taxId.matches("[A-Z0-9]*\\d{6,}[A-Z0-9]*") && taxId.length() <= 20) {
+            params.addValue("taxId", taxId);
+            parts.add("select m.contact_id from company_member m join company co on co.id = m.company_id"
+                    + " where co.tenant_id = :tenant and co.deleted_at is null and co.tax_id = :taxId");
         }
         if (mostlyDigits) {
             Optional<String> e164 = ContactPoints.phoneKey(typed, settings.defaultRegion());

@@ -1,8 +1,6 @@
 package org.opencrm.contacts.contact;
 
 import jakarta.persistence.EntityManager;
-import jakarta.validation.ConstraintViolationException;
-import jakarta.validation.Validator;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -10,7 +8,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.opencrm.contacts.access.Visibility;
-import org.opencrm.contacts.config.ContactsSettings;
+import org.opencrm.contacts.card.MergePatch;
+import org.opencrm.contacts.customfield.CardType;
+import org.opencrm.contacts.customfield.CustomFields;
+import org.opencrm.contacts.settings.Settings;
 import org.opencrm.contacts.directory.Directory;
 import org.opencrm.contacts.point.ContactPoint;
 import org.opencrm.contacts.point.ContactPoints;
@@ -24,15 +25,11 @@ import org.opencrm.platform.starter.security.CurrentUser;
 import org.opencrm.platform.starter.security.TenantContext;
 import org.opencrm.platform.starter.web.InvalidFieldsException;
 import org.opencrm.platform.starter.web.NotFoundException;
-import org.opencrm.platform.starter.web.ProblemDetailsAdvice.FieldProblem;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The contact card: create, read, change, delete, hand over. Each change commits with its event, and
@@ -44,20 +41,20 @@ public class ContactService {
     private final ContactRepository contacts;
     private final EventPublisher events;
     private final Directory directory;
-    private final ContactsSettings settings;
-    private final JsonMapper json;
-    private final Validator validator;
+    private final Settings settings;
+    private final MergePatch mergePatch;
     private final EntityManager entityManager;
+    private final CustomFields customFields;
 
-    ContactService(ContactRepository contacts, EventPublisher events, Directory directory, ContactsSettings settings,
-            JsonMapper json, Validator validator, EntityManager entityManager) {
+    ContactService(ContactRepository contacts, EventPublisher events, Directory directory, Settings settings,
+            MergePatch mergePatch, EntityManager entityManager, CustomFields customFields) {
+        this.customFields = customFields;
         this.entityManager = entityManager;
+        this.mergePatch = mergePatch;
         this.contacts = contacts;
         this.events = events;
         this.directory = directory;
         this.settings = settings;
-        this.json = json;
-        this.validator = validator;
     }
 
     /** The caller's view of the company's clients. */
@@ -79,10 +76,10 @@ public class ContactService {
                 throw new PossibleDuplicateException(duplicates);
             }
         }
-        requireKnownCustomFields(state.customFields());
+        Map<String, Object> custom = customFields.validate(CardType.CONTACT, state.customFields());
         Instant now = now();
         Contact contact = new Contact(caller.userId(), now);
-        contact.apply(withOwner(state, owner), points, now);
+        contact.apply(withOwner(state, owner), points, custom, now);
         // persist, not save: the id is assigned here, and save would merge a copy instead
         entityManager.persist(contact);
         entityManager.flush();
@@ -108,23 +105,7 @@ public class ContactService {
     public ContactView patch(UUID id, JsonNode patch) {
         Visibility visibility = visibility();
         Contact contact = visible(id, visibility);
-        if (!(patch instanceof ObjectNode changes)) {
-            throw InvalidFieldsException.of("body", "must be a JSON object (a merge patch)");
-        }
-        ObjectNode current = json.valueToTree(toState(contact));
-        current.remove("version");
-        merge(current, changes);
-        ContactState state;
-        try {
-            state = json.treeToValue(current, ContactState.class);
-        } catch (JacksonException e) {
-            throw InvalidFieldsException.of(path(e), "has a value of the wrong type");
-        }
-        var violations = validator.validate(state);
-        if (!violations.isEmpty()) {
-            throw new ConstraintViolationException(violations);
-        }
-        return change(contact, state, visibility);
+        return change(contact, mergePatch.apply(toState(contact), patch, ContactState.class), visibility);
     }
 
     @Transactional
@@ -170,15 +151,21 @@ public class ContactService {
             throw new AccessDeniedException("You may not leave this contact unassigned.");
         }
         List<ContactPoint> points = points(state);
-        requireKnownCustomFields(state.customFields());
-        contact.apply(state, points, now());
+        Map<String, Object> custom = customFields.validate(CardType.CONTACT, state.customFields());
+        contact.apply(state, points, custom, now());
         contacts.flush();
         events.publish(updated(contact));
         return ContactView.of(contact);
     }
 
+    /** The contacts of the company with these ids, in one query; deleted ones are not among them. */
+    @Transactional(readOnly = true)
+    public List<Contact> findAll(java.util.Collection<UUID> ids) {
+        return contacts.findAllById(ids);
+    }
+
     /** A contact of the company that the user sees; anything else is "not found". */
-    Contact visible(UUID id, Visibility visibility) {
+    public Contact visible(UUID id, Visibility visibility) {
         return contacts.findById(id).filter(contact -> visibility.sees(contact.ownerId()))
                 .orElseThrow(() -> new NotFoundException("Contact", id));
     }
@@ -195,15 +182,6 @@ public class ContactService {
 
     private List<ContactPoint> points(ContactState state) {
         return ContactPoints.normalise(TenantContext.require(), state.pointsOrEmpty(), settings.defaultRegion(), "points");
-    }
-
-    /** Custom fields come with their definitions (an ADMIN's settings); none is defined yet. */
-    private static void requireKnownCustomFields(Map<String, Object> customFields) {
-        if (customFields != null && !customFields.isEmpty()) {
-            throw new InvalidFieldsException(customFields.keySet().stream()
-                    .map(key -> new FieldProblem("customFields." + key, "is not a custom field of contacts"))
-                    .toList());
-        }
     }
 
     private List<PossibleDuplicateException.Duplicate> duplicatesOf(List<ContactPoint> points, Visibility visibility,
@@ -250,32 +228,6 @@ public class ContactService {
                 c.deliveryPreference(), c.notes(), c.customFields(),
                 c.points().stream().map(p -> new org.opencrm.contacts.point.PointInput(p.kind(), p.label(), p.value(),
                         p.primary())).toList(), c.version());
-    }
-
-    private static String path(JacksonException e) {
-        var path = new StringBuilder();
-        for (var reference : e.getPath()) {
-            if (reference.getPropertyName() != null) {
-                path.append(path.isEmpty() ? "" : ".").append(reference.getPropertyName());
-            } else if (reference.getIndex() >= 0) {
-                path.append('[').append(reference.getIndex()).append(']');
-            }
-        }
-        return path.isEmpty() ? "body" : path.toString();
-    }
-
-    private static void merge(ObjectNode target, ObjectNode patch) {
-        for (var field : patch.properties()) {
-            JsonNode value = field.getValue();
-            if (value.isNull()) {
-                target.remove(field.getKey());
-            } else if (value.isObject() && target.get(field.getKey()) instanceof ObjectNode nested
-                    && !field.getKey().equals("customFields")) {
-                merge(nested, (ObjectNode) value);
-            } else {
-                target.set(field.getKey(), value);
-            }
-        }
     }
 
     private static ContactCreated created(Contact c) {

@@ -33,7 +33,7 @@ public record ContactView(
     }
 
     /** "Last First Middle", as Ukrainian and Russian business lists name people. */
-    static String displayName(Contact c) {
+    public static String displayName(Contact c) {
         return String.join(" ", java.util.stream.Stream.of(c.lastName(), c.firstName(), c.middleName())
                 .filter(part -> part != null && !part.isBlank()).toList());
     }

@@ -2,6 +2,9 @@ package org.opencrm.platform.events;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
+import org.opencrm.platform.events.contacts.CompanyCreated;
+import org.opencrm.platform.events.contacts.CompanyDeleted;
+import org.opencrm.platform.events.contacts.CompanyUpdated;
 import org.opencrm.platform.events.contacts.ContactCreated;
 import org.opencrm.platform.events.contacts.ContactDeleted;
 import org.opencrm.platform.events.contacts.ContactUpdated;
@@ -35,6 +38,9 @@ import org.opencrm.platform.events.identity.UserUpdated;
         @JsonSubTypes.Type(value = ContactCreated.class, name = ContactCreated.TYPE),
         @JsonSubTypes.Type(value = ContactUpdated.class, name = ContactUpdated.TYPE),
         @JsonSubTypes.Type(value = ContactDeleted.class, name = ContactDeleted.TYPE),
+        @JsonSubTypes.Type(value = CompanyCreated.class, name = CompanyCreated.TYPE),
+        @JsonSubTypes.Type(value = CompanyUpdated.class, name = CompanyUpdated.TYPE),
+        @JsonSubTypes.Type(value = CompanyDeleted.class, name = CompanyDeleted.TYPE),
 })
 public interface DomainEvent {
 

@@ -10,6 +10,9 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.opencrm.platform.events.contacts.CompanyCreated;
+import org.opencrm.platform.events.contacts.CompanyDeleted;
+import org.opencrm.platform.events.contacts.CompanyUpdated;
 import org.opencrm.platform.events.contacts.ContactCreated;
 import org.opencrm.platform.events.contacts.ContactDeleted;
 import org.opencrm.platform.events.contacts.ContactUpdated;
@@ -32,6 +35,7 @@ class GoldenSamplesTest {
     private static final UUID ADMIN = UUID.fromString("5d2b8c1e-7a44-4f0e-8c55-2b3f4a6d9e01");
     private static final Instant SIGNED_UP = Instant.parse("2026-11-24T09:00:00Z");
     private static final UUID CONTACT = UUID.fromString("0b9f6a2e-2f0c-4a53-9d3c-6f1f3c1d2a10");
+    private static final UUID COMPANY = UUID.fromString("3e4f5a6b-7c8d-4e9f-a0b1-c2d3e4f5a6b7");
     private static final UUID API_KEY = UUID.fromString("8d1e2f3a-4b5c-4d6e-9f70-8192a3b4c5d6");
 
     /** One sample of each event type; the golden JSON next to it is what producers must send. */
@@ -59,7 +63,12 @@ class GoldenSamplesTest {
                     "olena.kovalenko@example.com", "+380 67 123 4567", List.of("+380671234567"),
                     List.of("olena.kovalenko@example.com"), ADMIN, "ACTIVE", true, List.of("wholesale", "kyiv"),
                     Instant.parse("2026-11-24T11:00:00Z"), 3),
-            new ContactDeleted(CONTACT, ADMIN, Instant.parse("2026-11-25T09:00:00Z")))
+            new ContactDeleted(CONTACT, ADMIN, Instant.parse("2026-11-25T09:00:00Z")),
+            new CompanyCreated(COMPANY, "Kovalenko Trading LLC", "12345678", "Wholesale", ADMIN, List.of("partner"),
+                    List.of("+380441234567"), List.of("office@kovalenko.example"), Instant.parse("2026-11-24T10:20:00Z"), 0),
+            new CompanyUpdated(COMPANY, "Kovalenko Trading LLC", "12345678", "Retail", ADMIN, List.of("partner"),
+                    List.of("+380441234567"), List.of("office@kovalenko.example"), Instant.parse("2026-11-24T12:00:00Z"), 2),
+            new CompanyDeleted(COMPANY, ADMIN, Instant.parse("2026-11-26T09:00:00Z")))
             .collect(Collectors.toMap(DomainEvent::eventType, Function.identity()));
 
     @Test
