@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.opencrm.contacts.access.Visibility;
+import org.opencrm.contacts.card.CardRef;
+import org.opencrm.contacts.card.Cards;
 import org.opencrm.contacts.card.MergePatch;
 import org.opencrm.contacts.customfield.CardType;
 import org.opencrm.contacts.customfield.CustomFields;
@@ -38,7 +40,7 @@ import tools.jackson.databind.JsonNode;
  * number is refused.
  */
 @Service
-public class CompanyService {
+public class CompanyService implements Cards {
 
     private final CompanyRepository companies;
     private final EventPublisher events;
@@ -84,26 +86,26 @@ public class CompanyService {
 
     @Transactional(readOnly = true)
     public CompanyView get(UUID id) {
-        return CompanyView.of(visible(id, visibility()));
+        return CompanyView.of(visibleCompany(id, visibility()));
     }
 
     @Transactional
     public CompanyView replace(UUID id, CompanyState state) {
         Visibility visibility = visibility();
-        return change(visible(id, visibility), state, visibility);
+        return change(visibleCompany(id, visibility), state, visibility);
     }
 
     @Transactional
     public CompanyView patch(UUID id, JsonNode patch) {
         Visibility visibility = visibility();
-        Company company = visible(id, visibility);
+        Company company = visibleCompany(id, visibility);
         return change(company, mergePatch.apply(toState(company), patch, CompanyState.class), visibility);
     }
 
     @Transactional
     public void delete(UUID id) {
         Visibility visibility = visibility();
-        Company company = visible(id, visibility);
+        Company company = visibleCompany(id, visibility);
         if (!visibility.mayChange(company.ownerId())) {
             throw new AccessDeniedException("Your role reads clients but does not change them.");
         }
@@ -120,7 +122,7 @@ public class CompanyService {
         Instant now = now();
         List<CompanyView> assigned = new ArrayList<>();
         for (UUID id : ids) {
-            Company company = visible(id, visibility);
+            Company company = visibleCompany(id, visibility);
             company.assignOwner(ownerId, now);
             companies.flush();
             events.publish(updated(company));
@@ -129,8 +131,20 @@ public class CompanyService {
         return assigned;
     }
 
+    @Override
+    public CardRef.Kind kind() {
+        return CardRef.Kind.COMPANY;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public CardRef visible(UUID id, Visibility visibility) {
+        Company company = visibleCompany(id, visibility);
+        return new CardRef(CardRef.Kind.COMPANY, company.id(), company.ownerId());
+    }
+
     /** A company of the caller's company that they see; anything else is "not found". */
-    public Company visible(UUID id, Visibility visibility) {
+    public Company visibleCompany(UUID id, Visibility visibility) {
         return companies.findById(id).filter(company -> visibility.sees(company.ownerId()))
                 .orElseThrow(() -> new NotFoundException("Company", id));
     }

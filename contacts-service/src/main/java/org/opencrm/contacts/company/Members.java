@@ -50,8 +50,8 @@ public class Members {
     @Transactional
     public Person link(UUID companyId, UUID contactId, String position) {
         Visibility visibility = companies.visibility();
-        Company company = companies.visible(companyId, visibility);
-        Contact contact = contacts.visible(contactId, visibility);
+        Company company = companies.visibleCompany(companyId, visibility);
+        Contact contact = contacts.visibleContact(contactId, visibility);
         if (!visibility.mayChange(company.ownerId())) {
             throw new AccessDeniedException("Your role reads clients but does not change them.");
         }
@@ -69,7 +69,7 @@ public class Members {
     @Transactional
     public void unlink(UUID companyId, UUID contactId) {
         Visibility visibility = companies.visibility();
-        Company company = companies.visible(companyId, visibility);
+        Company company = companies.visibleCompany(companyId, visibility);
         if (!visibility.mayChange(company.ownerId())) {
             throw new AccessDeniedException("Your role reads clients but does not change them.");
         }
@@ -81,7 +81,7 @@ public class Members {
     @Transactional(readOnly = true)
     public List<Person> of(UUID companyId) {
         Visibility visibility = companies.visibility();
-        companies.visible(companyId, visibility);
+        companies.visibleCompany(companyId, visibility);
         List<CompanyMember> people = members.findByKeyCompanyIdOrderBySince(companyId);
         Map<UUID, Contact> cards = contacts.findAll(people.stream().map(CompanyMember::contactId).toList()).stream()
                 .filter(contact -> visibility.sees(contact.ownerId()))
@@ -93,7 +93,7 @@ public class Members {
     @Transactional(readOnly = true)
     public List<Workplace> workplacesOf(UUID contactId) {
         Visibility visibility = companies.visibility();
-        contacts.visible(contactId, visibility);
+        contacts.visibleContact(contactId, visibility);
         List<CompanyMember> jobs = members.findByKeyContactIdOrderBySince(contactId);
         Map<UUID, Company> cards = companyCards.findAllById(jobs.stream().map(CompanyMember::companyId).toList()).stream()
                 .filter(company -> visibility.sees(company.ownerId()))

@@ -127,6 +127,10 @@ public class Contact {
     private Instant deletedAt;
 
     @NotAudited
+    @Column(name = "merged_into")
+    private UUID mergedInto;
+
+    @NotAudited
     @Version
     private long version;
 
@@ -176,6 +180,12 @@ public class Contact {
     void delete(Instant now) {
         this.deletedAt = now;
         this.updatedAt = now;
+    }
+
+    /** This card turned out to be the same person as the survivor and went into it. */
+    void mergeInto(UUID survivorId, Instant now) {
+        this.mergedInto = survivorId;
+        delete(now);
     }
 
     private String primary(PointKind kind) {

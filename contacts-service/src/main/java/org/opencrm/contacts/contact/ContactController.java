@@ -101,7 +101,9 @@ class ContactController {
     @GetMapping("/{id}/history")
     List<Change> history(@PathVariable UUID id) {
         contacts.get(id);
-        return history.of(Contact.class, id, ContactController::historyFields);
+        List<UUID> cards = new java.util.ArrayList<>(List.of(id));
+        cards.addAll(contacts.mergedInto(id));
+        return history.of(Contact.class, cards, ContactController::historyFields);
     }
 
     private static Map<String, Object> historyFields(Contact c) {

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.opencrm.contacts.access.Visibility;
+import org.opencrm.contacts.card.CardRef;
+import org.opencrm.contacts.card.Cards;
 import org.opencrm.contacts.card.MergePatch;
 import org.opencrm.contacts.customfield.CardType;
 import org.opencrm.contacts.customfield.CustomFields;
@@ -36,7 +38,7 @@ import tools.jackson.databind.JsonNode;
  * only within what the user's role lets them see ({@link Visibility}); a record they may not see is 404.
  */
 @Service
-public class ContactService {
+public class ContactService implements Cards {
 
     private final ContactRepository contacts;
     private final EventPublisher events;
@@ -89,14 +91,14 @@ public class ContactService {
 
     @Transactional(readOnly = true)
     public ContactView get(UUID id) {
-        return ContactView.of(visible(id, visibility()));
+        return ContactView.of(visibleContact(id, visibility()));
     }
 
     /** Replaces the whole card. */
     @Transactional
     public ContactView replace(UUID id, ContactState state) {
         Visibility visibility = visibility();
-        Contact contact = visible(id, visibility);
+        Contact contact = visibleContact(id, visibility);
         return change(contact, state, visibility);
     }
 
@@ -104,14 +106,14 @@ public class ContactService {
     @Transactional
     public ContactView patch(UUID id, JsonNode patch) {
         Visibility visibility = visibility();
-        Contact contact = visible(id, visibility);
+        Contact contact = visibleContact(id, visibility);
         return change(contact, mergePatch.apply(toState(contact), patch, ContactState.class), visibility);
     }
 
     @Transactional
     public void delete(UUID id) {
         Visibility visibility = visibility();
-        Contact contact = visible(id, visibility);
+        Contact contact = visibleContact(id, visibility);
         if (!visibility.mayChange(contact.ownerId())) {
             throw new AccessDeniedException("Your role reads clients but does not change them.");
         }
@@ -129,7 +131,7 @@ public class ContactService {
         Instant now = now();
         List<ContactView> assigned = new ArrayList<>();
         for (UUID id : ids) {
-            Contact contact = visible(id, visibility);
+            Contact contact = visibleContact(id, visibility);
             contact.assignOwner(ownerId, now);
             contacts.flush();
             events.publish(updated(contact));
@@ -158,6 +160,31 @@ public class ContactService {
         return ContactView.of(contact);
     }
 
+    @Override
+    public CardRef.Kind kind() {
+        return CardRef.Kind.CONTACT;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public CardRef visible(UUID id, Visibility visibility) {
+        Contact contact = visibleContact(id, visibility);
+        return new CardRef(CardRef.Kind.CONTACT, contact.id(), contact.ownerId());
+    }
+
+    /** The contacts that were merged into this one (their history belongs to its history). */
+    @Transactional(readOnly = true)
+    public List<UUID> mergedInto(UUID id) {
+        return entityManager.createNativeQuery("select id from contact where merged_into = :id and tenant_id = :tenant",
+                UUID.class).setParameter("id", id).setParameter("tenant", TenantContext.require()).getResultList();
+    }
+
+    /** Marks a contact as merged into another (its card disappears); the merge itself announces it. */
+    public void retireMerged(Contact merged, UUID survivorId, Instant now) {
+        merged.mergeInto(survivorId, now);
+        contacts.flush();
+    }
+
     /** The contacts of the company with these ids, in one query; deleted ones are not among them. */
     @Transactional(readOnly = true)
     public List<Contact> findAll(java.util.Collection<UUID> ids) {
@@ -165,7 +192,7 @@ public class ContactService {
     }
 
     /** A contact of the company that the user sees; anything else is "not found". */
-    public Contact visible(UUID id, Visibility visibility) {
+    public Contact visibleContact(UUID id, Visibility visibility) {
         return contacts.findById(id).filter(contact -> visibility.sees(contact.ownerId()))
                 .orElseThrow(() -> new NotFoundException("Contact", id));
     }
@@ -222,7 +249,7 @@ public class ContactService {
                 s.deliveryPreference(), s.notes(), s.customFields(), s.points(), s.version());
     }
 
-    static ContactState toState(Contact c) {
+    public static ContactState toState(Contact c) {
         return new ContactState(c.kind(), c.firstName(), c.middleName(), c.lastName(), c.birthDate(), c.position(),
                 c.ownerId(), c.vip(), c.source(), c.status(), c.tags(), c.newsConsent(), c.paymentPreference(),
                 c.deliveryPreference(), c.notes(), c.customFields(),

@@ -34,7 +34,7 @@ public record ContactState(
         @Size(max = 50) List<@Valid PointInput> points,
         Long version) {
 
-    List<PointInput> pointsOrEmpty() {
+    public List<PointInput> pointsOrEmpty() {
         return points == null ? List.of() : points;
     }
 }

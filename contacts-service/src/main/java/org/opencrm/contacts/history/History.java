@@ -33,6 +33,21 @@ public class History {
      */
     @Transactional(readOnly = true)
     public <T> List<Change> of(Class<T> type, Object id, Function<T, Map<String, Object>> fields) {
+        return of(type, List.of(id), fields);
+    }
+
+    /** The changes of several records (a card and those merged into it), newest first. */
+    @Transactional(readOnly = true)
+    public <T> List<Change> of(Class<T> type, List<?> ids, Function<T, Map<String, Object>> fields) {
+        List<Change> all = new ArrayList<>();
+        for (Object id : ids) {
+            all.addAll(ofOne(type, id, fields));
+        }
+        all.sort(java.util.Comparator.comparingLong(Change::revision).reversed());
+        return all;
+    }
+
+    private <T> List<Change> ofOne(Class<T> type, Object id, Function<T, Map<String, Object>> fields) {
         @SuppressWarnings("unchecked")
         List<Object[]> revisions = AuditReaderFactory.get(entityManager).createQuery()
                 .forRevisionsOfEntity(type, false, true)
@@ -60,7 +75,7 @@ public class History {
                     case ADD -> "CREATED";
                     case MOD -> "UPDATED";
                     case DEL -> "DELETED";
-                }, changed));
+                }, id, changed));
             }
             before = after;
         }

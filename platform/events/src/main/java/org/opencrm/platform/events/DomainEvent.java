@@ -2,7 +2,9 @@ package org.opencrm.platform.events;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
+import org.opencrm.platform.events.contacts.CommentAdded;
 import org.opencrm.platform.events.contacts.CompanyCreated;
+import org.opencrm.platform.events.contacts.ContactMerged;
 import org.opencrm.platform.events.contacts.CompanyDeleted;
 import org.opencrm.platform.events.contacts.CompanyUpdated;
 import org.opencrm.platform.events.contacts.ContactCreated;
@@ -38,6 +40,8 @@ import org.opencrm.platform.events.identity.UserUpdated;
         @JsonSubTypes.Type(value = ContactCreated.class, name = ContactCreated.TYPE),
         @JsonSubTypes.Type(value = ContactUpdated.class, name = ContactUpdated.TYPE),
         @JsonSubTypes.Type(value = ContactDeleted.class, name = ContactDeleted.TYPE),
+        @JsonSubTypes.Type(value = ContactMerged.class, name = ContactMerged.TYPE),
+        @JsonSubTypes.Type(value = CommentAdded.class, name = CommentAdded.TYPE),
         @JsonSubTypes.Type(value = CompanyCreated.class, name = CompanyCreated.TYPE),
         @JsonSubTypes.Type(value = CompanyUpdated.class, name = CompanyUpdated.TYPE),
         @JsonSubTypes.Type(value = CompanyDeleted.class, name = CompanyDeleted.TYPE),

@@ -10,7 +10,9 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.opencrm.platform.events.contacts.CommentAdded;
 import org.opencrm.platform.events.contacts.CompanyCreated;
+import org.opencrm.platform.events.contacts.ContactMerged;
 import org.opencrm.platform.events.contacts.CompanyDeleted;
 import org.opencrm.platform.events.contacts.CompanyUpdated;
 import org.opencrm.platform.events.contacts.ContactCreated;
@@ -68,7 +70,12 @@ class GoldenSamplesTest {
                     List.of("+380441234567"), List.of("office@kovalenko.example"), Instant.parse("2026-11-24T10:20:00Z"), 0),
             new CompanyUpdated(COMPANY, "Kovalenko Trading LLC", "12345678", "Retail", ADMIN, List.of("partner"),
                     List.of("+380441234567"), List.of("office@kovalenko.example"), Instant.parse("2026-11-24T12:00:00Z"), 2),
-            new CompanyDeleted(COMPANY, ADMIN, Instant.parse("2026-11-26T09:00:00Z")))
+            new CompanyDeleted(COMPANY, ADMIN, Instant.parse("2026-11-26T09:00:00Z")),
+            new ContactMerged(CONTACT, UUID.fromString("1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d"), ADMIN,
+                    Instant.parse("2026-11-25T10:00:00Z")),
+            new CommentAdded(UUID.fromString("4c5d6e7f-8091-4a2b-b3c4-d5e6f7a8b9c0"), "CONTACT", CONTACT, ADMIN,
+                    List.of(UUID.fromString("2f6b1a9c-4d3e-4b8a-9c1d-0e5f6a7b8c90")),
+                    "@Taras please call her back about the wholesale prices", Instant.parse("2026-11-24T15:00:00Z")))
             .collect(Collectors.toMap(DomainEvent::eventType, Function.identity()));
 
     @Test
