@@ -37,7 +37,7 @@ import tools.jackson.databind.json.JsonMapper;
  * the one place in this service that does so for contacts, and covered by the cross-tenant tests.
  */
 @Component
-class ContactSearch {
+public class ContactSearch {
 
     /** How alike a typed word and a name must be (pg_trgm's word similarity; 0.6 by default, too strict for typos). */
     static final double NAME_SIMILARITY = 0.45;
@@ -67,15 +67,12 @@ class ContactSearch {
     @Transactional(readOnly = true)
     public ContactPage page(ContactQuery query, Visibility visibility) {
         var params = new MapSqlParameterSource();
-        String matches = matches(query.q(), params);
+        List<String> matches = matches(query.q(), params);
         Sort sort = sort(query, matches != null);
         boolean descending = query.sort() == null ? (sort != Sort.NAME) : query.sort().startsWith("-");
         int limit = Math.clamp(query.limit() <= 0 ? 50 : query.limit(), 1, 200);
 
         var where = new StringBuilder(filters(query, visibility, params));
-        if (matches != null) {
-            where.append(" and c.id in (").append(matches).append(")");
-        }
         String sortExpression = sort == Sort.RELEVANCE ? "word_similarity(:name, c.search_name)::float8" : sort.column;
         if (query.cursor() != null && !query.cursor().isBlank()) {
             Cursor after = Cursor.decode(query.cursor(), sort);
@@ -84,10 +81,14 @@ class ContactSearch {
             params.addValue("afterValue", after.value()).addValue("afterId", after.id());
         }
         String direction = descending ? " desc" : " asc";
-        String statement = "select c.id, c.first_name, c.middle_name, c.last_name, c.kind, c.status, c.vip, c.owner_id,"
+        String select = "select c.id, c.first_name, c.middle_name, c.last_name, c.kind, c.status, c.vip, c.owner_id,"
                 + " c.email, c.phone, c.tags, c.source, c.created_at, c.updated_at, c.search_name, "
-                + sortExpression + " as sort_value from contact c where " + where
-                + " order by sort_value" + direction + ", c.id" + direction + " limit :limit";
+                + sortExpression + " as sort_value from contact c where " + where;
+        String order = " order by sort_value" + direction + ", id" + direction + " limit :limit";
+        // one branch per way the search box can match, each on its own index; never a join back to all contacts
+        String statement = matches == null ? select + order.replace(" id", " c.id")
+                : "select * from (" + String.join(" union ", matches.stream().map(match -> select + " and " + match).toList())
+                        + ") found" + order;
         params.addValue("limit", limit + 1);
         if (matches != null) {
             // lower than pg_trgm's default, for this transaction only: "Shevcenko" should find "Shevchenko"
@@ -108,14 +109,18 @@ class ContactSearch {
     @Transactional(readOnly = true)
     public long count(ContactQuery query, Visibility visibility) {
         var params = new MapSqlParameterSource();
-        String matches = matches(query.q(), params);
-        var where = new StringBuilder(filters(query, visibility, params));
-        if (matches != null) {
-            where.append(" and c.id in (").append(matches).append(")");
+        List<String> matches = matches(query.q(), params);
+        String where = filters(query, visibility, params);
+        String statement;
+        if (matches == null) {
+            statement = "select count(*) from contact c where " + where;
+        } else {
             jdbc.queryForObject("select set_config('pg_trgm.word_similarity_threshold', ?, true)", String.class,
                     String.valueOf(NAME_SIMILARITY));
+            statement = "select count(*) from (" + String.join(" union ", matches.stream()
+                    .map(match -> "select c.id from contact c where " + where + " and " + match).toList()) + ") found";
         }
-        Long count = sql.queryForObject("select count(*) from contact c where " + where, params, Long.class);
+        Long count = sql.queryForObject(statement, params, Long.class);
         return count == null ? 0 : count;
     }
 
@@ -173,28 +178,33 @@ class ContactSearch {
         }
     }
 
-    /** The ids the search box finds, as a subquery, or null without a search. */
-    private String matches(String q, MapSqlParameterSource params) {
+    /**
+     * The ways the search box matches, each a condition on a contact {@code c} that one index answers, or
+     * null without a search. A name matches by trigram word similarity (typos, fragments), and so do the
+     * people of a company by the company's name; digits match phones; an e-mail or a part of one with '@'
+     * or '.' matches e-mails; a tax number matches the people of that company.
+     */
+    private List<String> matches(String q, MapSqlParameterSource params) {
         if (q == null || q.isBlank()) {
             return null;
         }
         String typed = q.strip();
         String name = SearchText.of(typed);
         params.addValue("name", name);
-        List<String> parts = new ArrayList<>();
+        List<String> conditions = new ArrayList<>();
         String digits = typed.replaceAll("\\D", "");
         boolean mostlyDigits = digits.length() >= 3 && digits.length() * 2 >= typed.replaceAll("\\s", "").length();
+        boolean emailLike = !typed.contains(" ") && (typed.contains("@") || typed.contains("."));
         if (!mostlyDigits && name.length() >= 2) {
-            parts.add("select id from contact where tenant_id = :tenant and search_name %> :name");
-            // the people of a company found by its name
-            parts.add("select m.contact_id from company_member m join company co on co.id = m.company_id"
-                    + " where co.tenant_id = :tenant and co.deleted_at is null and co.search_name %> :name");
+            conditions.add("c.search_name %> :name");
+            conditions.add("c.id in (select m.contact_id from company_member m join company co on co.id = m.company_id"
+                    + " where co.tenant_id = :tenant and co.deleted_at is null and co.search_name %> :name)");
         }
         String taxId = typed.replaceAll("[\\s\\-./]", "").toUpperCase(Locale.ROOT);
-        if (taxId.matches("[A-Z0-9]*\\d{6,}[A-Z0-9]*") && taxId.length() <= 20) {
+        if (taxId.matches("[A-Z0-9]*\\d{6,}[A-Z0-9]*") && taxId.length() <= 20 && !emailLike) {
             params.addValue("taxId", taxId);
-            parts.add("select m.contact_id from company_member m join company co on co.id = m.company_id"
-                    + " where co.tenant_id = :tenant and co.deleted_at is null and co.tax_id = :taxId");
+            conditions.add("c.id in (select m.contact_id from company_member m join company co on co.id = m.company_id"
+                    + " where co.tenant_id = :tenant and co.deleted_at is null and co.tax_id = :taxId)");
         }
         if (mostlyDigits) {
             Optional<String> e164 = ContactPoints.phoneKey(typed, settings.defaultRegion());
@@ -202,19 +212,19 @@ class ContactSearch {
             String fragment = digits.startsWith("0") ? digits.substring(1) : digits;
             params.addValue("digits", "%" + fragment + "%");
             params.addValue("phone", e164.orElse(fragment));
-            parts.add("select contact_id from contact_point where tenant_id = :tenant and kind = 'PHONE'"
-                    + " and (search_key = :phone or search_key like :digits)");
+            conditions.add("c.id in (select contact_id from contact_point where tenant_id = :tenant and kind = 'PHONE'"
+                    + " and (search_key = :phone or search_key like :digits))");
         }
-        if (typed.contains("@") || (!mostlyDigits && name.length() >= 3 && !typed.contains(" "))) {
+        if (emailLike) {
             params.addValue("email", "%" + escapeLike(typed.toLowerCase(Locale.ROOT)) + "%");
-            parts.add("select contact_id from contact_point where tenant_id = :tenant and kind = 'EMAIL'"
-                    + " and search_key like :email");
+            conditions.add("c.id in (select contact_id from contact_point where tenant_id = :tenant and kind = 'EMAIL'"
+                    + " and search_key like :email)");
         }
-        if (parts.isEmpty()) {
+        if (conditions.isEmpty()) {
             params.addValue("exact", name);
-            return "select id from contact where tenant_id = :tenant and search_name = :exact";
+            conditions.add("c.search_name = :exact");
         }
-        return String.join(" union ", parts);
+        return conditions;
     }
 
     private static String escapeLike(String text) {

@@ -35,9 +35,16 @@ public class Directory {
                 .stream().findFirst();
     }
 
-    /** The members of the current company in one department. */
+    /** The members of the current company in a department and all departments under it. */
     public List<UUID> membersOf(UUID departmentId) {
-        return jdbc.queryForList("select id from directory_user where tenant_id = ? and department_id = ?", UUID.class,
-                TenantContext.require(), departmentId);
+        UUID tenant = TenantContext.require();
+        return jdbc.queryForList("""
+                with recursive tree(id) as (
+                    select cast(? as uuid)
+                    union
+                    select d.id from directory_department d join tree t on d.parent_id = t.id
+                    where d.tenant_id = ? and not d.deleted)
+                select u.id from directory_user u where u.tenant_id = ? and u.department_id in (select id from tree)
+                """, UUID.class, departmentId, tenant, tenant);
     }
 }

@@ -6,6 +6,8 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.opencrm.platform.events.EventEnvelope;
 import org.opencrm.platform.events.Topics;
+import org.opencrm.platform.events.identity.DepartmentChanged;
+import org.opencrm.platform.events.identity.DepartmentDeleted;
 import org.opencrm.platform.events.identity.UserActivated;
 import org.opencrm.platform.events.identity.UserDeactivated;
 import org.opencrm.platform.events.identity.UserUpdated;
@@ -16,7 +18,8 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps {@code directory_user} current from identity's user events. Events of one user may arrive out of
+ * Keeps {@code directory_user} and {@code directory_department} current from identity's events. Events of
+ * one user may arrive out of
  * order, so a row changes only for an event newer than the one it came from.
  */
 @Component
@@ -44,6 +47,28 @@ class DirectoryProjector {
                         user.lastName(), user.role(), user.departmentId(), null, user.updatedAt()));
                 case UserDeactivated user -> inbox.handle(CONSUMER, event, e -> deactivate(e, user.userId(),
                         user.deactivatedAt()));
+                default -> {
+                }
+            }
+        });
+    }
+
+    @KafkaListener(id = CONSUMER + "-departments", groupId = "${spring.application.name}." + CONSUMER + "-departments",
+            topics = Topics.IDENTITY_DEPARTMENT)
+    void onDepartment(ConsumerRecord<String, byte[]> record) {
+        incoming.read(record).ifPresent(event -> {
+            switch (event.data()) {
+                case DepartmentChanged department -> inbox.handle(CONSUMER, event, e -> jdbc.update("""
+                        insert into directory_department (id, tenant_id, parent_id, version) values (?, ?, ?, ?)
+                        on conflict (id) do update set parent_id = excluded.parent_id, version = excluded.version
+                        where directory_department.version < excluded.version and not directory_department.deleted
+                          and directory_department.tenant_id = excluded.tenant_id
+                        """, department.departmentId(), e.tenantId(), department.parentId(), department.version()));
+                case DepartmentDeleted department -> inbox.handle(CONSUMER, event, e -> jdbc.update("""
+                        insert into directory_department (id, tenant_id, version, deleted) values (?, ?, 0, true)
+                        on conflict (id) do update set deleted = true
+                        where directory_department.tenant_id = excluded.tenant_id
+                        """, department.departmentId(), e.tenantId()));
                 default -> {
                 }
             }

@@ -47,20 +47,31 @@ class ContactAccessTest {
     }
 
     @Test
-    void aSupervisorSeesTheClientsOfTheirDepartment() {
+    void aSupervisorSeesTheClientsOfTheirDepartmentAndItsSubDepartments() {
         Staff staff = new Staff(port);
         UUID sales = UUID.randomUUID();
+        UUID retail = UUID.randomUUID();
+        UUID marketing = UUID.randomUUID();
+        staff.department(sales, null);
+        staff.department(retail, sales);
+        staff.department(marketing, null);
         UUID supervisor = staff.hire("SUPERVISOR", sales);
         UUID inSales = staff.hire("MANAGER", sales);
-        UUID elsewhere = staff.hire("MANAGER", UUID.randomUUID());
+        UUID inRetail = staff.hire("MANAGER", retail);
+        UUID elsewhere = staff.hire("MANAGER", marketing);
         String salesClient = create(staff.asMemberOf(sales, inSales, "MANAGER"), Map.of("firstName", "Sales client"));
+        String retailClient = create(staff.asMemberOf(retail, inRetail, "MANAGER"), Map.of("firstName", "Retail client"));
         String otherClient = create(staff.as(elsewhere, "MANAGER"), Map.of("firstName", "Other client"));
 
         var boss = staff.asMemberOf(sales, supervisor, "SUPERVISOR");
 
         assertThat(boss.get("/api/contacts/" + salesClient).status()).isEqualTo(200);
+        assertThat(boss.get("/api/contacts/" + retailClient).status()).as("a sub-department's").isEqualTo(200);
         assertThat(boss.get("/api/contacts/" + otherClient).status()).isEqualTo(404);
-        assertThat(boss.get("/api/contacts").json().get("items").findValuesAsString("id")).containsExactly(salesClient);
+        assertThat(boss.get("/api/contacts").json().get("items").findValuesAsString("id"))
+                .containsExactlyInAnyOrder(salesClient, retailClient);
+        assertThat(staff.asMemberOf(retail, UUID.randomUUID(), "SUPERVISOR").get("/api/contacts/" + salesClient).status())
+                .as("not the parent department's").isEqualTo(404);
         assertThat(boss.patch("/api/contacts/" + salesClient, Map.of("vip", true)).status()).isEqualTo(200);
     }
 

@@ -4,6 +4,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Instant;
 import java.util.UUID;
+import org.opencrm.platform.events.identity.DepartmentChanged;
 import org.opencrm.platform.events.identity.UserActivated;
 import org.opencrm.platform.test.ApiClient;
 import org.opencrm.platform.test.TestDatabase;
@@ -29,6 +30,12 @@ final class Staff {
         return user;
     }
 
+    /** A department under another (or at the top), as identity-service announces it. */
+    void department(UUID id, UUID parent) {
+        TopicProbe.publish(new DepartmentChanged(id, "Department " + id, parent, null, 1, Instant.now()), tenant, null);
+        await().until(() -> count("select count(*) from directory_department where id = ?", id) == 1);
+    }
+
     ApiClient as(UUID user, String role) {
         return ApiClient.onPort(port).withToken(TestTokens.accessToken(tenant, user, role));
     }
@@ -38,12 +45,15 @@ final class Staff {
     }
 
     private static boolean known(UUID user) throws Exception {
-        try (var db = TestDatabase.get().connect();
-                var statement = db.prepareStatement("select count(*) from directory_user where id = ?")) {
-            statement.setObject(1, user);
+        return count("select count(*) from directory_user where id = ?", user) == 1;
+    }
+
+    private static int count(String sql, UUID id) throws Exception {
+        try (var db = TestDatabase.get().connect(); var statement = db.prepareStatement(sql)) {
+            statement.setObject(1, id);
             try (var rows = statement.executeQuery()) {
                 rows.next();
-                return rows.getInt(1) == 1;
+                return rows.getInt(1);
             }
         }
     }

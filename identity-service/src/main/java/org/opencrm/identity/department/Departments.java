@@ -1,10 +1,15 @@
 package org.opencrm.identity.department;
 
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.opencrm.identity.user.UserRepository;
+import org.opencrm.platform.events.identity.DepartmentChanged;
+import org.opencrm.platform.events.identity.DepartmentDeleted;
+import org.opencrm.platform.starter.events.EventPublisher;
+import org.opencrm.platform.starter.security.CurrentUser;
 import org.opencrm.platform.starter.web.NotFoundException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -21,9 +26,12 @@ public class Departments {
 
     private final DepartmentRepository departments;
     private final UserRepository users;
-    Departments(DepartmentRepository departments, UserRepository users) {
+    private final EventPublisher events;
+
+    Departments(DepartmentRepository departments, UserRepository users, EventPublisher events) {
         this.departments = departments;
         this.users = users;
+        this.events = events;
     }
 
     /** Whether the department exists in the caller's company. */
@@ -45,6 +53,7 @@ public class Departments {
     DepartmentView create(String name, UUID parentId, UUID headUserId) {
         check(null, parentId, headUserId);
         Department department = save(new Department(name.trim(), parentId, headUserId));
+        announce(department);
         return view(department);
     }
 
@@ -54,7 +63,9 @@ public class Departments {
         Department department = find(id);
         check(id, parentId, headUserId);
         department.change(name.trim(), parentId, headUserId);
-        return view(save(department));
+        Department saved = save(department);
+        announce(saved);
+        return view(saved);
     }
 
     @Transactional
@@ -68,6 +79,12 @@ public class Departments {
             throw new DepartmentConflictException("Move its members to another department first.");
         }
         departments.delete(department);
+        events.publish(new DepartmentDeleted(id, CurrentUser.require().userId(), Instant.now()));
+    }
+
+    /** Other services (contacts: what a SUPERVISOR sees) follow the company structure from these events. */
+    private void announce(Department d) {
+        events.publish(new DepartmentChanged(d.id(), d.name(), d.parentId(), d.headUserId(), d.version(), Instant.now()));
     }
 
     private void check(UUID id, UUID parentId, UUID headUserId) {

@@ -6,13 +6,21 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.opencrm.platform.events.EventHeaders;
+import org.opencrm.platform.events.Topics;
+import org.opencrm.platform.events.identity.DepartmentChanged;
+import org.opencrm.platform.events.identity.DepartmentDeleted;
 import org.opencrm.platform.test.ApiClient;
 import org.opencrm.platform.test.CrmIntegrationTest;
+import org.opencrm.platform.test.TopicProbe;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 @CrmIntegrationTest
 class DepartmentApiTest {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @LocalServerPort
     int port;
@@ -120,5 +128,24 @@ class DepartmentApiTest {
         assertThat(byOperator.status()).isEqualTo(403);
         assertThat(nameless.status()).isEqualTo(400);
         assertThat(ApiClient.onPort(port).withToken(operatorToken).get("/api/identity/departments").status()).isEqualTo(200);
+    }
+
+    @Test
+    void theStructureIsAnnouncedForOtherServices() {
+        Admin admin = signUp();
+        try (var events = TopicProbe.on(Topics.IDENTITY_DEPARTMENT)) {
+            JsonNode sales = create(admin, "Sales", null);
+            JsonNode retail = create(admin, "Retail", sales.get("id").asString());
+            String retailId = retail.get("id").asString();
+
+            var changed = events.awaitRecord(r -> retailId.equals(r.key()));
+            assertThat(TopicProbe.header(changed, EventHeaders.TYPE)).isEqualTo(DepartmentChanged.TYPE);
+            assertThat(JSON.readTree(changed.value()).get("parentId").asString()).isEqualTo(sales.get("id").asString());
+
+            assertThat(as(admin).delete("/api/identity/departments/" + retailId).status()).isEqualTo(204);
+            var deleted = events.awaitRecord(r -> retailId.equals(r.key())
+                    && DepartmentDeleted.TYPE.equals(TopicProbe.header(r, EventHeaders.TYPE)));
+            assertThat(JSON.readTree(deleted.value()).get("deletedBy").asString()).isEqualTo(admin.userId().toString());
+        }
     }
 }

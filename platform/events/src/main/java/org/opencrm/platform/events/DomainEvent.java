@@ -11,6 +11,8 @@ import org.opencrm.platform.events.contacts.ContactCreated;
 import org.opencrm.platform.events.contacts.ContactDeleted;
 import org.opencrm.platform.events.contacts.ContactUpdated;
 import org.opencrm.platform.events.identity.ApiKeyCreated;
+import org.opencrm.platform.events.identity.DepartmentChanged;
+import org.opencrm.platform.events.identity.DepartmentDeleted;
 import org.opencrm.platform.events.identity.ApiKeyRevoked;
 import org.opencrm.platform.events.identity.PasswordResetRequested;
 import org.opencrm.platform.events.identity.TenantCreated;
@@ -35,6 +37,8 @@ import org.opencrm.platform.events.identity.UserUpdated;
         @JsonSubTypes.Type(value = UserDeactivated.class, name = UserDeactivated.TYPE),
         @JsonSubTypes.Type(value = UserPresenceChanged.class, name = UserPresenceChanged.TYPE),
         @JsonSubTypes.Type(value = PasswordResetRequested.class, name = PasswordResetRequested.TYPE),
+        @JsonSubTypes.Type(value = DepartmentChanged.class, name = DepartmentChanged.TYPE),
+        @JsonSubTypes.Type(value = DepartmentDeleted.class, name = DepartmentDeleted.TYPE),
         @JsonSubTypes.Type(value = ApiKeyCreated.class, name = ApiKeyCreated.TYPE),
         @JsonSubTypes.Type(value = ApiKeyRevoked.class, name = ApiKeyRevoked.TYPE),
         @JsonSubTypes.Type(value = ContactCreated.class, name = ContactCreated.TYPE),

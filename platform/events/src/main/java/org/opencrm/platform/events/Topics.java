@@ -7,6 +7,7 @@ public final class Topics {
 
     public static final String IDENTITY_USER = "crm.identity.user";
     public static final String IDENTITY_TENANT = "crm.identity.tenant";
+    public static final String IDENTITY_DEPARTMENT = "crm.identity.department";
     public static final String CONTACTS_CONTACT = "crm.contacts.contact";
     public static final String CONTACTS_COMPANY = "crm.contacts.company";
     public static final String DEALS_LEAD = "crm.deals.lead";
@@ -20,7 +21,7 @@ public final class Topics {
     public static final String NOTIFICATIONS_NOTIFICATION = "crm.notifications.notification";
 
     /** Every domain topic, in the order of the architecture's service table. */
-    public static final List<String> ALL = List.of(IDENTITY_USER, IDENTITY_TENANT, CONTACTS_CONTACT,
+    public static final List<String> ALL = List.of(IDENTITY_USER, IDENTITY_TENANT, IDENTITY_DEPARTMENT, CONTACTS_CONTACT,
             CONTACTS_COMPANY, DEALS_LEAD, DEALS_DEAL, DEALS_ORDER, DEALS_CAMPAIGN, TASKS_TASK, TASKS_PROJECT,
             CHAT_MESSAGE, TELEPHONY_CALL, NOTIFICATIONS_NOTIFICATION);
 

@@ -20,6 +20,8 @@ import org.opencrm.platform.events.contacts.ContactDeleted;
 import org.opencrm.platform.events.contacts.ContactUpdated;
 import org.opencrm.platform.events.identity.ApiKeyCreated;
 import org.opencrm.platform.events.identity.ApiKeyRevoked;
+import org.opencrm.platform.events.identity.DepartmentChanged;
+import org.opencrm.platform.events.identity.DepartmentDeleted;
 import org.opencrm.platform.events.identity.PasswordResetRequested;
 import org.opencrm.platform.events.identity.TenantCreated;
 import org.opencrm.platform.events.identity.UserActivated;
@@ -55,6 +57,10 @@ class GoldenSamplesTest {
             new ApiKeyCreated(API_KEY, "Online shop", "crm_Xy7Q", List.of("shop:write", "read"), ADMIN,
                     Instant.parse("2026-11-24T11:00:00Z")),
             new ApiKeyRevoked(API_KEY, ADMIN, Instant.parse("2026-11-25T08:00:00Z")),
+            new DepartmentChanged(UUID.fromString("9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d"), "Retail",
+                    UUID.fromString("8b7c6d5e-4f3a-4b2c-9d1e-0f9a8b7c6d5e"), ADMIN, 1, Instant.parse("2026-11-24T09:10:00Z")),
+            new DepartmentDeleted(UUID.fromString("9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d"), ADMIN,
+                    Instant.parse("2026-11-26T10:00:00Z")),
             new UserPresenceChanged(ADMIN, "DO_NOT_DISTURB", true, Instant.parse("2026-11-24T12:00:00Z")),
             new PasswordResetRequested(ADMIN, "olena@kovalenko.example", "/reset-password?token=Zk3m9Qp1Xw7Rt5Yb2Nc8Vd4Lh6Gj0Fs1",
                     Instant.parse("2026-11-24T13:00:00Z")),
