@@ -66,7 +66,7 @@ class CompanySearch {
         }
         if (q != null && !q.isBlank()) {
             where.append(" and co.id in (").append(matches(q.strip(), params)).append(")");
-            jdbc.queryForObject("select set_config('pg_trgm.word_similarity_threshold', '0.45', true)", String.class);
+            jdbc.queryForObject("select set_config('pg_trgm.strict_word_similarity_threshold', '0.5', true)", String.class);
         }
         String column = byName ? "co.search_name" : "co.updated_at";
         String direction = byName ? " asc" : " desc";
@@ -98,7 +98,7 @@ class CompanySearch {
         List<String> parts = new ArrayList<>();
         String name = SearchText.of(typed);
         params.addValue("name", name);
-        parts.add("select id from company where tenant_id = :tenant and search_name %> :name");
+        parts.add("select id from company where tenant_id = :tenant and search_name %>> :name");
         String taxId = typed.replaceAll("[\\s\\-./]", "").toUpperCase(Locale.ROOT);
         if (taxId.matches("[A-Z0-9]{4,20}")) {
             params.addValue("taxId", taxId + "%");

@@ -28,7 +28,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The contact list and its search box, as one SQL statement per page: a name fragment with typos (trigram
- * word similarity on the normalised name), a phone typed in any format (its E.164 form, or the digits
+ * strict word similarity on the normalised name), a phone typed in any format (its E.164 form, or the digits
  * inside any stored number), an e-mail or a fragment of one, the name or tax number of a company the
  * person works for; filters; keyset paging on the sort and the id.
  * Every part is backed by an index (V2 migration), so a page costs the same at a million contacts.
@@ -39,8 +39,8 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 public class ContactSearch {
 
-    /** How alike a typed word and a name must be (pg_trgm's word similarity; 0.6 by default, too strict for typos). */
-    static final double NAME_SIMILARITY = 0.45;
+    /** How alike the typed words and words of a name must be (pg_trgm's strict word similarity, 0.5 by default). */
+    static final double NAME_SIMILARITY = 0.5;
 
     private final NamedParameterJdbcTemplate sql;
     private final JdbcTemplate jdbc;
@@ -73,7 +73,7 @@ public class ContactSearch {
         int limit = Math.clamp(query.limit() <= 0 ? 50 : query.limit(), 1, 200);
 
         var where = new StringBuilder(filters(query, visibility, params));
-        String sortExpression = sort == Sort.RELEVANCE ? "word_similarity(:name, c.search_name)::float8" : sort.column;
+        String sortExpression = sort == Sort.RELEVANCE ? "strict_word_similarity(:name, c.search_name)::float8" : sort.column;
         if (query.cursor() != null && !query.cursor().isBlank()) {
             Cursor after = Cursor.decode(query.cursor(), sort);
             where.append(" and (").append(sortExpression).append(", c.id) ").append(descending ? "<" : ">")
@@ -91,8 +91,8 @@ public class ContactSearch {
                         + ") found" + order;
         params.addValue("limit", limit + 1);
         if (matches != null) {
-            // lower than pg_trgm's default, for this transaction only: "Shevcenko" should find "Shevchenko"
-            jdbc.queryForObject("select set_config('pg_trgm.word_similarity_threshold', ?, true)", String.class,
+            // for this transaction only
+            jdbc.queryForObject("select set_config('pg_trgm.strict_word_similarity_threshold', ?, true)", String.class,
                     String.valueOf(NAME_SIMILARITY));
         }
         List<Row> rows = sql.query(statement, params, this::row);
@@ -115,7 +115,7 @@ public class ContactSearch {
         if (matches == null) {
             statement = "select count(*) from contact c where " + where;
         } else {
-            jdbc.queryForObject("select set_config('pg_trgm.word_similarity_threshold', ?, true)", String.class,
+            jdbc.queryForObject("select set_config('pg_trgm.strict_word_similarity_threshold', ?, true)", String.class,
                     String.valueOf(NAME_SIMILARITY));
             statement = "select count(*) from (" + String.join(" union ", matches.stream()
                     .map(match -> "select c.id from contact c where " + where + " and " + match).toList()) + ") found";
@@ -196,9 +196,16 @@ public class ContactSearch {
         boolean mostlyDigits = digits.length() >= 3 && digits.length() * 2 >= typed.replaceAll("\\s", "").length();
         boolean emailLike = !typed.contains(" ") && (typed.contains("@") || typed.contains("."));
         if (!mostlyDigits && name.length() >= 2) {
-            conditions.add("c.search_name %> :name");
+            // strict: the typed words against whole words of the name, so "Шевчнко" finds the Shevchenkos
+            // without also finding every name that merely shares a suffix
+            conditions.add("c.search_name %>> :name");
             conditions.add("c.id in (select m.contact_id from company_member m join company co on co.id = m.company_id"
-                    + " where co.tenant_id = :tenant and co.deleted_at is null and co.search_name %> :name)");
+                    + " where co.tenant_id = :tenant and co.deleted_at is null and co.search_name %>> :name)");
+            if (!name.contains(" ") && name.length() >= 3 && name.length() <= 5) {
+                // a short beginning of a word ("Kova") is too unlike the whole word for similarity
+                params.addValue("fragment", "%" + escapeLike(name) + "%");
+                conditions.add("c.search_name like :fragment");
+            }
         }
         String taxId = typed.replaceAll("[\\s\\-./]", "").toUpperCase(Locale.ROOT);
         if (taxId.matches("[A-Z0-9]*\\d{6,}[A-Z0-9]*") && taxId.length() <= 20 && !emailLike) {
