@@ -13,6 +13,8 @@ export class ApiError extends Error {
     readonly type: string | undefined,
     message: string,
     readonly fieldErrors: { field: string; message: string }[] = [],
+    /** The whole problem document, for the properties some problems add (such as `duplicates`). */
+    readonly problem: Record<string, unknown> = {},
   ) {
     super(message);
   }
@@ -66,7 +68,7 @@ async function refresh(session: Session): Promise<Session | null> {
 async function toError(response: Response): Promise<ApiError> {
   try {
     const problem = await response.json();
-    return new ApiError(response.status, problem.type, problem.detail ?? response.statusText, problem.errors ?? []);
+    return new ApiError(response.status, problem.type, problem.detail ?? response.statusText, problem.errors ?? [], problem);
   } catch {
     return new ApiError(response.status, undefined, response.statusText);
   }

@@ -10,6 +10,9 @@ import { Users } from './Users';
 import { Structure } from './Structure';
 import { PresenceSwitch } from './PresenceSwitch';
 import { NotificationsBell } from './NotificationsBell';
+import { ContactList } from './contacts/ContactList';
+import { ContactCard } from './contacts/ContactCard';
+import { worksWithContacts } from './contacts/model';
 
 /** The layout every signed-in screen lives in: the sections the user's role may use, language, sign-out. */
 export function Shell() {
@@ -26,13 +29,18 @@ export function Shell() {
     return <Navigate to="/sign-in" replace />;
   }
   const admin = me.data.role === 'ADMIN';
+  const contacts = worksWithContacts(me.data.role);
   // only sections that exist and that the role may use are shown
   const sections = [
+    ...(contacts ? [{ key: '/contacts', label: t('menu.contacts') }] : []),
     { key: '/users', label: t('menu.users') },
     { key: '/structure', label: t('menu.structure') },
     { key: '/profile', label: t('menu.profile') },
     ...(admin ? [{ key: '/api-keys', label: t('menu.apiKeys') }] : []),
   ];
+
+  // a card (/contacts/...) belongs to its section
+  const section = sections.find((s) => location.pathname === s.key || location.pathname.startsWith(`${s.key}/`));
 
   const signOut = async () => {
     const session = currentSession();
@@ -49,7 +57,7 @@ export function Shell() {
         <Typography.Title level={4} style={{ padding: '16px 24px', margin: 0 }}>
           {t('app.name')}
         </Typography.Title>
-        <Menu mode="inline" selectedKeys={[location.pathname]} items={sections}
+        <Menu mode="inline" selectedKeys={[section?.key ?? location.pathname]} items={sections}
           onClick={(item) => navigate(item.key)} data-testid="menu" />
       </Layout.Sider>
       <Layout>
@@ -67,6 +75,8 @@ export function Shell() {
         </Layout.Header>
         <Layout.Content style={{ margin: 24 }}>
           <Routes>
+            {contacts && <Route path="/contacts" element={<ContactList me={me.data} />} />}
+            {contacts && <Route path="/contacts/:id" element={<ContactCard me={me.data} />} />}
             <Route path="/users" element={<Users me={me.data} />} />
             <Route path="/structure" element={<Structure me={me.data} />} />
             <Route path="/profile" element={<Profile me={me.data} />} />

@@ -31,6 +31,12 @@ class WebAppTest {
         assertJourneyPasses("team-journey.mjs");
     }
 
+    @Test
+    void anAdministratorKeepsContactsIsWarnedOfADuplicateFindsThemHoweverTypedAndEditsACardWithItsHistory()
+            throws Exception {
+        assertJourneyPasses("contacts-journey.mjs");
+    }
+
     private static void assertJourneyPasses(String script) throws IOException, InterruptedException {
         Path web = Path.of("..", "web").toAbsolutePath().normalize();
         Path log = Path.of("target", "system-tests", script + ".log");

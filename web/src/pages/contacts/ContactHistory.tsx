@@ -1,0 +1,79 @@
+import { Alert, Empty, Spin, Timeline, Typography } from 'antd';
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api';
+import { parseHistoryPoint, type Change } from './model';
+
+const COLORS: Record<Change['action'], string> = { CREATED: 'green', UPDATED: 'blue', DELETED: 'red' };
+
+/** Every change of the card (`002_*` client change history): who, when, and each field before and after. */
+export function ContactHistory({ id, staffName }: { id: string; staffName: (id: string | null) => string | null }) {
+  const { t, i18n } = useTranslation();
+  const history = useQuery({ queryKey: ['contact', id, 'history'], queryFn: () => api<Change[]>(`/api/contacts/${id}/history`) });
+
+  const value = (field: string, v: unknown): string => {
+    if (v === null || v === undefined || v === '' || (Array.isArray(v) && v.length === 0)) {
+      return '—';
+    }
+    if (typeof v === 'boolean') {
+      return t(v ? 'contacts.yes' : 'contacts.no');
+    }
+    switch (field) {
+      case 'status':
+        return t(`contacts.status.${v}`);
+      case 'kind':
+        return t(`contacts.kind.${v}`);
+      case 'ownerId':
+        return staffName(String(v)) ?? t('contacts.history.unknownUser');
+      case 'birthDate':
+        return new Date(`${v}T00:00:00`).toLocaleDateString(i18n.language);
+      case 'points':
+        return (v as string[]).map((text) => {
+          const point = parseHistoryPoint(text);
+          return point
+            ? `${t(`contacts.pointKind.${point.kind}`)}${point.label ? ` (${point.label})` : ''}: ${point.value}`
+              + (point.primary ? ` (${t('contacts.point.primary')})` : '')
+            : text;
+        }).join('; ');
+      default:
+        if (Array.isArray(v)) return v.join(', ');
+        if (typeof v === 'object') return Object.entries(v as object).map(([k, x]) => `${k}: ${String(x)}`).join(', ');
+        return String(v);
+    }
+  };
+
+  if (history.isPending) {
+    return <Spin />;
+  }
+  if (history.isError) {
+    return <Alert type="error" showIcon title={history.error.message} />;
+  }
+  if (history.data.length === 0) {
+    return <Empty description={t('contacts.history.empty')} />;
+  }
+  return (
+    <Timeline data-testid="history" items={history.data.map((change) => ({
+      key: change.revision,
+      color: COLORS[change.action],
+      content: (
+        <div data-testid="history-entry">
+          <Typography.Text strong>{t(`contacts.history.${change.action}`)}</Typography.Text>
+          {' · '}
+          {change.actorId ? staffName(change.actorId) ?? t('contacts.history.unknownUser') : t('contacts.history.system')}
+          {' · '}
+          <Typography.Text type="secondary">{new Date(change.at).toLocaleString(i18n.language)}</Typography.Text>
+          <ul style={{ margin: '4px 0 0', paddingInlineStart: 20 }}>
+            {change.fields.map((f) => (
+              <li key={f.field}>
+                <Typography.Text type="secondary">{t(`contacts.field.${f.field}`, { defaultValue: f.field })}: </Typography.Text>
+                {change.action === 'UPDATED'
+                  ? <>{value(f.field, f.from)} → {value(f.field, f.to)}</>
+                  : value(f.field, change.action === 'DELETED' ? f.from : f.to)}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ),
+    }))} />
+  );
+}
