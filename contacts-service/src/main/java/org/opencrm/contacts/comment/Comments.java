@@ -3,11 +3,9 @@ package org.opencrm.contacts.comment;
 import jakarta.persistence.EntityManager;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -16,6 +14,7 @@ import java.util.stream.Collectors;
 import org.opencrm.contacts.access.Visibility;
 import org.opencrm.contacts.card.CardRef;
 import org.opencrm.contacts.card.Cards;
+import org.opencrm.contacts.card.NewestFirst;
 import org.opencrm.contacts.directory.Directory;
 import org.opencrm.platform.events.contacts.CommentAdded;
 import org.opencrm.platform.starter.events.EventPublisher;
@@ -72,26 +71,15 @@ public class Comments {
     public Page of(CardRef.Kind kind, UUID id, String cursor, int limit) {
         cards.get(kind).visible(id, visibility());
         int size = Math.clamp(limit <= 0 ? 30 : limit, 1, 100);
-        Instant beforeAt = Instant.parse("9999-12-31T00:00:00Z");
-        UUID beforeId = new UUID(-1L, -1L);
-        if (cursor != null && !cursor.isBlank()) {
-            try {
-                String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\\|");
-                beforeAt = Instant.parse(parts[0]);
-                beforeId = UUID.fromString(parts[1]);
-            } catch (RuntimeException e) {
-                throw InvalidFieldsException.of("cursor", "is not a cursor of these comments");
-            }
-        }
+        NewestFirst after = NewestFirst.decode(cursor);
         List<Comment> found = kind == CardRef.Kind.CONTACT
-                ? comments.ofContact(id, beforeAt, beforeId, Limit.of(size + 1))
-                : comments.ofCompany(id, beforeAt, beforeId, Limit.of(size + 1));
+                ? comments.ofContact(id, after.before(), after.beforeId(), Limit.of(size + 1))
+                : comments.ofCompany(id, after.before(), after.beforeId(), Limit.of(size + 1));
         String next = null;
         if (found.size() > size) {
             found = found.subList(0, size);
             Comment last = found.getLast();
-            next = Base64.getUrlEncoder().withoutPadding().encodeToString(
-                    (last.createdAt() + "|" + last.id()).getBytes(StandardCharsets.UTF_8));
+            next = NewestFirst.encode(last.createdAt(), last.id());
         }
         return new Page(found.stream().map(View::of).toList(), next);
     }

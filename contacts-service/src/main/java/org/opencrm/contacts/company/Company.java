@@ -23,6 +23,7 @@ import org.hibernate.envers.Audited;
 import org.hibernate.envers.NotAudited;
 import org.hibernate.type.SqlTypes;
 import org.opencrm.contacts.point.ContactPoint;
+import org.opencrm.contacts.point.ContactPoints;
 import org.opencrm.contacts.point.PointKind;
 import org.opencrm.contacts.point.SearchText;
 
@@ -112,14 +113,13 @@ public class Company {
         this.taxId = taxId;
         this.industry = blankToNull(state.industry());
         this.ownerId = state.ownerId();
-        this.tags = state.tags() == null ? new ArrayList<>()
-                : new ArrayList<>(state.tags().stream().map(String::strip).filter(tag -> !tag.isEmpty()).distinct().toList());
+        this.tags = ContactPoints.tags(state.tags());
         this.notes = blankToNull(state.notes());
         this.customFields = new LinkedHashMap<>(customFields);
         this.points.clear();
         this.points.addAll(points);
-        this.email = primary(PointKind.EMAIL);
-        this.phone = primary(PointKind.PHONE);
+        this.email = ContactPoints.primaryValue(points, PointKind.EMAIL);
+        this.phone = ContactPoints.primaryValue(points, PointKind.PHONE);
         this.searchName = SearchText.of(name);
         this.updatedAt = now;
     }
@@ -132,11 +132,6 @@ public class Company {
     void delete(Instant now) {
         this.deletedAt = now;
         this.updatedAt = now;
-    }
-
-    private String primary(PointKind kind) {
-        return points.stream().filter(point -> point.kind() == kind && point.primary()).map(ContactPoint::value)
-                .findFirst().orElse(null);
     }
 
     private static String blankToNull(String value) {

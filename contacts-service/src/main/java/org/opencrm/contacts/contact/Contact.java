@@ -26,6 +26,7 @@ import org.hibernate.envers.Audited;
 import org.hibernate.envers.NotAudited;
 import org.hibernate.type.SqlTypes;
 import org.opencrm.contacts.point.ContactPoint;
+import org.opencrm.contacts.point.ContactPoints;
 import org.opencrm.contacts.point.PointKind;
 import org.opencrm.contacts.point.SearchText;
 
@@ -156,8 +157,7 @@ public class Contact {
         this.vip = Boolean.TRUE.equals(state.vip());
         this.source = blankToNull(state.source());
         this.status = state.status() == null ? ContactStatus.LEAD : state.status();
-        this.tags = state.tags() == null ? new ArrayList<>()
-                : new ArrayList<>(state.tags().stream().map(String::strip).filter(tag -> !tag.isEmpty()).distinct().toList());
+        this.tags = ContactPoints.tags(state.tags());
         this.newsConsent = Boolean.TRUE.equals(state.newsConsent());
         this.paymentPreference = blankToNull(state.paymentPreference());
         this.deliveryPreference = blankToNull(state.deliveryPreference());
@@ -165,8 +165,8 @@ public class Contact {
         this.customFields = new LinkedHashMap<>(customFields);
         this.points.clear();
         this.points.addAll(points);
-        this.email = primary(PointKind.EMAIL);
-        this.phone = primary(PointKind.PHONE);
+        this.email = ContactPoints.primaryValue(points, PointKind.EMAIL);
+        this.phone = ContactPoints.primaryValue(points, PointKind.PHONE);
         // in the order lists show names (last, first, middle), so that sorting by it sorts by surname
         this.searchName = SearchText.of(lastName, firstName, middleName);
         this.updatedAt = now;
@@ -186,11 +186,6 @@ public class Contact {
     void mergeInto(UUID survivorId, Instant now) {
         this.mergedInto = survivorId;
         delete(now);
-    }
-
-    private String primary(PointKind kind) {
-        return points.stream().filter(point -> point.kind() == kind && point.primary()).map(ContactPoint::value)
-                .findFirst().orElse(null);
     }
 
     private static String blankToNull(String value) {

@@ -84,6 +84,18 @@ public final class ContactPoints {
         return result;
     }
 
+    /** The value of the primary point of a kind (what a list shows in its phone or e-mail column), or null. */
+    public static String primaryValue(List<ContactPoint> points, PointKind kind) {
+        return points.stream().filter(point -> point.kind() == kind && point.primary()).map(ContactPoint::value)
+                .findFirst().orElse(null);
+    }
+
+    /** Tags as a card keeps them: trimmed, without empty or repeated ones, in the order given. */
+    public static List<String> tags(List<String> typed) {
+        return typed == null ? new ArrayList<>()
+                : new ArrayList<>(typed.stream().map(String::strip).filter(tag -> !tag.isEmpty()).distinct().toList());
+    }
+
     /** The E.164 digits (no plus) of a phone typed in any format, or empty if it is not a phone number. */
     public static Optional<String> phoneKey(String typed, String region) {
         return phone(typed, region).map(parts -> parts[1]);

@@ -5,10 +5,8 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -17,6 +15,7 @@ import java.util.stream.Collectors;
 import org.opencrm.contacts.access.Visibility;
 import org.opencrm.contacts.card.CardRef;
 import org.opencrm.contacts.card.Cards;
+import org.opencrm.contacts.card.NewestFirst;
 import org.opencrm.contacts.directory.Directory;
 import org.opencrm.platform.starter.security.CurrentUser;
 import org.opencrm.platform.starter.web.InvalidFieldsException;
@@ -78,26 +77,15 @@ public class Timeline {
         Visibility visibility = Visibility.of(CurrentUser.require(), directory);
         cards.get(kind).visible(id, visibility);
         int size = Math.clamp(limit <= 0 ? 30 : limit, 1, 100);
-        Instant beforeAt = Instant.parse("9999-12-31T00:00:00Z");
-        UUID beforeId = new UUID(-1L, -1L);
-        if (cursor != null && !cursor.isBlank()) {
-            try {
-                String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\\|");
-                beforeAt = Instant.parse(parts[0]);
-                beforeId = UUID.fromString(parts[1]);
-            } catch (RuntimeException e) {
-                throw InvalidFieldsException.of("cursor", "is not a cursor of this timeline");
-            }
-        }
+        NewestFirst after = NewestFirst.decode(cursor);
         List<TimelineEntry> found = kind == CardRef.Kind.CONTACT
-                ? entries.ofContact(id, beforeAt, beforeId, Limit.of(size + 1))
-                : entries.ofCompany(id, beforeAt, beforeId, Limit.of(size + 1));
+                ? entries.ofContact(id, after.before(), after.beforeId(), Limit.of(size + 1))
+                : entries.ofCompany(id, after.before(), after.beforeId(), Limit.of(size + 1));
         String next = null;
         if (found.size() > size) {
             found = found.subList(0, size);
             TimelineEntry last = found.getLast();
-            next = Base64.getUrlEncoder().withoutPadding().encodeToString(
-                    (last.occurredAt() + "|" + last.id()).getBytes(StandardCharsets.UTF_8));
+            next = NewestFirst.encode(last.occurredAt(), last.id());
         }
         return new Page(found.stream().map(Entry::of).toList(), next);
     }
