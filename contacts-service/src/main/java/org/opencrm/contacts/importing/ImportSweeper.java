@@ -1,0 +1,54 @@
+package org.opencrm.contacts.importing;
+
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Looks after imports whose instance went away: a running import that stopped recording progress is marked
+ * failed (its transaction died with its connection, so nothing of it stayed); a completed import whose
+ * announcer stopped has its announcing resumed; files uploaded but never imported are dropped after a while.
+ * Every instance runs it; each step is safe to run twice.
+ */
+@Component
+class ImportSweeper {
+
+    private static final Logger log = LoggerFactory.getLogger(ImportSweeper.class);
+
+    private final JdbcTemplate jdbc;
+    private final ImportRunner runner;
+    private final ImportSettings settings;
+
+    ImportSweeper(JdbcTemplate jdbc, ImportRunner runner, ImportSettings settings) {
+        this.jdbc = jdbc;
+        this.runner = runner;
+        this.settings = settings;
+    }
+
+    @Scheduled(fixedDelayString = "${crm.contacts.imports.sweep-interval:30s}",
+            initialDelayString = "${crm.contacts.imports.sweep-interval:30s}")
+    void sweep() {
+        String stale = settings.staleAfter().toMillis() + " milliseconds";
+        int lost = jdbc.update("""
+                update contact_import set status = 'FAILED', stage = null, finished_at = now(),
+                    created_count = 0, updated_count = 0, skipped_count = 0, rejected_count = 0,
+                    failure = 'The import stopped without finishing (its service instance went away), so nothing was imported; start it again.'
+                where status = 'RUNNING' and heartbeat_at < now() - cast(? as interval)""", stale);
+        if (lost > 0) {
+            log.warn("Marked {} abandoned imports failed", lost);
+        }
+        jdbc.query("""
+                select id, tenant_id from contact_import
+                where status = 'COMPLETED' and stage = 'ANNOUNCING' and announced_at < now() - cast(? as interval)""",
+                row -> {
+                    runner.resumeAnnouncing(row.getObject(1, UUID.class), row.getObject(2, UUID.class));
+                }, stale);
+        jdbc.update("""
+                delete from contact_import_file f using contact_import i
+                where f.import_id = i.id and i.status <> 'RUNNING' and i.created_at < now() - cast(? as interval)""",
+                settings.keepFiles().toMillis() + " milliseconds");
+    }
+}
