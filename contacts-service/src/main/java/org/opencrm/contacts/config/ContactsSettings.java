@@ -8,9 +8,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param defaultRegion the region (ISO 3166 code) a phone typed without a country code is read in, for
  *                      companies that did not choose their own
- * @param manyMatches   from how many matching names a search sorted by relevance reads the nearest names
- *                      from the distance index instead of scoring every match
  */
 @ConfigurationProperties("crm.contacts")
-public record ContactsSettings(@DefaultValue("UA") String defaultRegion, @DefaultValue("300") int manyMatches) {
+public record ContactsSettings(@DefaultValue("UA") String defaultRegion) {
 }

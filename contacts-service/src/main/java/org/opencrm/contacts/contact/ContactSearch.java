@@ -15,7 +15,6 @@ import java.util.Optional;
 import java.util.UUID;
 import org.opencrm.contacts.access.Visibility;
 import org.opencrm.contacts.settings.Settings;
-import org.opencrm.contacts.config.ContactsSettings;
 import org.opencrm.contacts.point.ContactPoints;
 import org.opencrm.contacts.point.SearchText;
 import org.opencrm.platform.starter.security.TenantContext;
@@ -47,11 +46,8 @@ public class ContactSearch {
     private final JdbcTemplate jdbc;
     private final Settings settings;
     private final JsonMapper json;
-    private final ContactsSettings contactsSettings;
 
-    ContactSearch(NamedParameterJdbcTemplate sql, JdbcTemplate jdbc, Settings settings, JsonMapper json,
-            ContactsSettings contactsSettings) {
-        this.contactsSettings = contactsSettings;
+    ContactSearch(NamedParameterJdbcTemplate sql, JdbcTemplate jdbc, Settings settings, JsonMapper json) {
         this.json = json;
         this.sql = sql;
         this.jdbc = jdbc;
@@ -59,12 +55,7 @@ public class ContactSearch {
     }
 
     private enum Sort {
-        UPDATED("c.updated_at"), CREATED("c.created_at"), NAME("c.search_name"), RELEVANCE("relevance"),
-        /** Relevance when a name matches many cards: ascending distance, read from the distance index. */
-        NEAREST("((c.search_name || '') <->>> :name)::float8");
-
-        /** What the distance index orders by (the same distance, without the cast that would hide it). */
-        static final String NEAREST_ORDER = "(c.search_name || '') <->>> :name";
+        UPDATED("c.updated_at"), CREATED("c.created_at"), NAME("c.search_name"), RELEVANCE("relevance");
 
         final String column;
 
@@ -81,17 +72,6 @@ public class ContactSearch {
         boolean descending = query.sort() == null ? (sort != Sort.NAME) : query.sort().startsWith("-");
         int limit = Math.clamp(query.limit() <= 0 ? 50 : query.limit(), 1, 200);
 
-        if (matches != null) {
-            // for this transaction only
-            jdbc.queryForObject("select set_config('pg_trgm.strict_word_similarity_threshold', ?, true)", String.class,
-                    String.valueOf(NAME_SIMILARITY));
-        }
-        if (sort == Sort.RELEVANCE && matchesManyNames(params)) {
-            sort = Sort.NEAREST;
-            descending = false;
-            // the nearest names only: scoring thousands of namesakes to sort them is what made this slow
-            matches = List.of("(c.search_name || '') %>> :name");
-        }
         var where = new StringBuilder(filters(query, visibility, params));
         String sortExpression = sort == Sort.RELEVANCE ? "strict_word_similarity(:name, c.search_name)::float8" : sort.column;
         if (query.cursor() != null && !query.cursor().isBlank()) {
@@ -107,11 +87,14 @@ public class ContactSearch {
         String order = " order by sort_value" + direction + ", id" + direction + " limit :limit";
         // one branch per way the search box can match, each on its own index; never a join back to all contacts
         String statement = matches == null ? select + order.replace(" id", " c.id")
-                : sort == Sort.NEAREST
-                ? select + " and " + matches.getFirst() + " order by " + Sort.NEAREST_ORDER + ", c.id limit :limit"
                 : "select * from (" + String.join(" union ", matches.stream().map(match -> select + " and " + match).toList())
                         + ") found" + order;
         params.addValue("limit", limit + 1);
+        if (matches != null) {
+            // for this transaction only
+            jdbc.queryForObject("select set_config('pg_trgm.strict_word_similarity_threshold', ?, true)", String.class,
+                    String.valueOf(NAME_SIMILARITY));
+        }
         List<Row> rows = sql.query(statement, params, this::row);
         String next = null;
         if (rows.size() > limit) {
@@ -120,19 +103,6 @@ public class ContactSearch {
             next = new Cursor(last.sortValue(), last.summary().id()).encode(sort);
         }
         return new ContactPage(rows.stream().map(Row::summary).toList(), next);
-    }
-
-    /** Whether the typed name matches at least {@code manyMatches} names of the company (a bounded probe). */
-    private boolean matchesManyNames(MapSqlParameterSource params) {
-        if (!params.hasValue("name") || ((String) params.getValue("name")).length() < 2) {
-            return false;
-        }
-        params.addValue("tenant", TenantContext.require()).addValue("probe", contactsSettings.manyMatches());
-        Integer found = sql.queryForObject("""
-                select count(*) from (select 1 from contact c where c.tenant_id = :tenant and c.deleted_at is null
-                and c.search_name %>> :name limit :probe) probe
-                """, params, Integer.class);
-        return found != null && found >= contactsSettings.manyMatches();
     }
 
     /** How many contacts the same filters and search find, for the list's header. */
@@ -330,7 +300,7 @@ public class ContactSearch {
                 Object value = switch (sort) {
                     case UPDATED, CREATED -> Timestamp.from(Instant.parse(parts[1]));
                     case NAME -> parts[1];
-                    case RELEVANCE, NEAREST -> Double.parseDouble(parts[1]);
+                    case RELEVANCE -> Double.parseDouble(parts[1]);
                 };
                 return new Cursor(value, UUID.fromString(parts[2]));
             } catch (RuntimeException e) {

@@ -135,26 +135,4 @@ class ContactSearchTest {
         assertThat(api().get("/api/contacts?sort=-updatedAt&cursor=" + nameCursor).status())
                 .as("a cursor of another sort").isEqualTo(400);
     }
-
-    @Test
-    void aSurnameSharedByManyIsFoundThroughTheNearestNamesAndPagesWithoutRepeats() {
-        for (int i = 0; i < 25; i++) {
-            create(fields("firstName", "Client " + i, "lastName", "Коваленко"));
-        }
-        create(fields("firstName", "Ivan", "lastName", "Ковальчук"));
-
-        List<String> seen = new ArrayList<>();
-        String cursor = null;
-        do {
-            var page = api().get("/api/contacts?limit=10&" + q("Коваленк") + (cursor == null ? "" : "&cursor=" + cursor));
-            assertThat(page.status()).as(page.body()).isEqualTo(200);
-            page.json().get("items").forEach(item -> seen.add(item.get("displayName").asString()));
-            JsonNode next = page.json().get("nextCursor");
-            cursor = next == null || next.isNull() ? null : next.asString();
-        } while (cursor != null);
-
-        assertThat(seen).doesNotHaveDuplicates();
-        assertThat(seen.stream().filter(name -> name.startsWith("Коваленко ")).count()).isEqualTo(25);
-        assertThat(seen.subList(0, 25)).allMatch(name -> name.startsWith("Коваленко "));
-    }
 }
