@@ -57,7 +57,7 @@ class ContactController {
             @RequestParam(required = false) String sort, @RequestParam(required = false) String cursor,
             @RequestParam(defaultValue = "50") int limit, @RequestParam MultiValueMap<String, String> all) {
         return search.page(new ContactQuery(q, owner, unassigned, tag, status, vip, source, kind, createdFrom, createdTo,
-                updatedFrom, updatedTo, sort, cursor, limit, customFieldFilter(all)), contacts.visibility());
+                updatedFrom, updatedTo, sort, cursor, limit, customFields.filter(CardType.CONTACT, all)), contacts.visibility());
     }
 
     @GetMapping("/count")
@@ -69,19 +69,8 @@ class ContactController {
             @RequestParam(required = false) Instant updatedFrom, @RequestParam(required = false) Instant updatedTo,
             @RequestParam MultiValueMap<String, String> all) {
         return Map.of("count", search.count(new ContactQuery(q, owner, unassigned, tag, status, vip, source, kind,
-                createdFrom, createdTo, updatedFrom, updatedTo, null, null, 0, customFieldFilter(all)),
+                createdFrom, createdTo, updatedFrom, updatedTo, null, null, 0, customFields.filter(CardType.CONTACT, all)),
                 contacts.visibility()));
-    }
-
-    /** {@code cf.<key>=<value>} parameters as the custom field values a contact must have. */
-    private Map<String, Object> customFieldFilter(MultiValueMap<String, String> parameters) {
-        Map<String, Object> filter = new java.util.LinkedHashMap<>();
-        parameters.forEach((name, values) -> {
-            if (name.startsWith("cf.") && !values.isEmpty()) {
-                filter.putAll(customFields.filter(CardType.CONTACT, name.substring(3), values.getFirst()));
-            }
-        });
-        return filter;
     }
 
     /** 409 with the possible duplicates unless {@code confirmDuplicate=true}. */

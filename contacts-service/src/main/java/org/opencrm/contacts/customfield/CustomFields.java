@@ -161,6 +161,20 @@ public class CustomFields {
         }
     }
 
+    /**
+     * The {@code cf.<key>=<value>} parameters of a list request as one JSON document the cards must contain
+     * (the contact list, its count and its export read them alike).
+     */
+    public Map<String, Object> filter(CardType entity, Map<String, List<String>> parameters) {
+        Map<String, Object> filter = new LinkedHashMap<>();
+        parameters.forEach((name, values) -> {
+            if (name.startsWith("cf.") && values != null && !values.isEmpty()) {
+                filter.putAll(filter(entity, name.substring(3), values.getFirst()));
+            }
+        });
+        return filter;
+    }
+
     private static List<Object> typed(CustomField field, List<?> values) {
         List<Object> result = new ArrayList<>();
         for (Object value : values) {

@@ -62,7 +62,7 @@ class ExportController {
                 .orElseThrow(() -> InvalidFieldsException.of("format", "must be csv or xlsx"));
         Visibility visibility = contacts.visibility();
         var query = new ContactQuery(q, owner, unassigned, tag, status, vip, source, kind, createdFrom, createdTo,
-                updatedFrom, updatedTo, sort, null, 0, customFieldFilter(all));
+                updatedFrom, updatedTo, sort, null, 0, customFields.filter(CardType.CONTACT, all));
         ContactPage first = export.firstPage(query, visibility);
         var request = new ContactExport.Request(query, first, visibility, locale, file);
         var async = WebAsyncUtils.getAsyncManager(http).getAsyncWebRequest();
@@ -74,16 +74,5 @@ class ExportController {
                 .header(HttpHeaders.CONTENT_DISPOSITION,
                         ContentDisposition.attachment().filename(name, StandardCharsets.UTF_8).build().toString())
                 .body(out -> export.write(request, out));
-    }
-
-    /** {@code cf.<key>=<value>} parameters as the custom field values a contact must have, as the list reads them. */
-    private Map<String, Object> customFieldFilter(MultiValueMap<String, String> parameters) {
-        Map<String, Object> filter = new LinkedHashMap<>();
-        parameters.forEach((name, values) -> {
-            if (name.startsWith("cf.") && !values.isEmpty()) {
-                filter.putAll(customFields.filter(CardType.CONTACT, name.substring(3), values.getFirst()));
-            }
-        });
-        return filter;
     }
 }
