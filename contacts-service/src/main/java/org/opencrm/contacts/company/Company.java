@@ -94,6 +94,10 @@ public class Company {
     private Instant deletedAt;
 
     @NotAudited
+    @Column(name = "merged_into")
+    private UUID mergedInto;
+
+    @NotAudited
     @Version
     private long version;
 
@@ -132,6 +136,11 @@ public class Company {
     void delete(Instant now) {
         this.deletedAt = now;
         this.updatedAt = now;
+    }
+
+    void mergeInto(UUID survivorId, Instant now) {
+        this.mergedInto = survivorId;
+        delete(now);
     }
 
     private static String blankToNull(String value) {

@@ -5,6 +5,7 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -87,7 +88,9 @@ class CompanyController {
     @GetMapping("/api/companies/{id}/history")
     List<Change> history(@PathVariable UUID id) {
         companies.get(id);
-        return history.of(Company.class, id, CompanyController::historyFields);
+        List<UUID> cards = new ArrayList<>(List.of(id));
+        cards.addAll(companies.mergedInto(id));
+        return history.of(Company.class, cards, CompanyController::historyFields);
     }
 
     private static Map<String, Object> historyFields(Company c) {

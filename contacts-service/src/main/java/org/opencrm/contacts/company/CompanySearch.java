@@ -28,10 +28,10 @@ import org.springframework.transaction.annotation.Transactional;
  * SQL for the trigram operators, so the tenant is named here explicitly.
  */
 @Component
-class CompanySearch {
+public class CompanySearch {
 
     /** One page of companies and the cursor of the next. */
-    record Page(List<CompanySummary> items, String nextCursor) {
+    public record Page(List<CompanySummary> items, String nextCursor) {
     }
 
     private final NamedParameterJdbcTemplate sql;
@@ -45,7 +45,7 @@ class CompanySearch {
     }
 
     @Transactional(readOnly = true)
-    Page page(String q, UUID owner, List<String> tags, String sort, String cursor, int limit, Visibility visibility) {
+    public Page page(String q, UUID owner, List<String> tags, String sort, String cursor, int limit, Visibility visibility) {
         boolean byName = "name".equals(sort);
         if (sort != null && !byName && !"-updatedAt".equals(sort)) {
             throw InvalidFieldsException.of("sort", "must be -updatedAt or name");

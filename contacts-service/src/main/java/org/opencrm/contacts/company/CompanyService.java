@@ -143,6 +143,19 @@ public class CompanyService implements Cards {
         return new CardRef(CardRef.Kind.COMPANY, company.id(), company.ownerId());
     }
 
+    /** The companies that were merged into this one (their history belongs to its history). */
+    @Transactional(readOnly = true)
+    public List<UUID> mergedInto(UUID id) {
+        return entityManager.createNativeQuery("select id from company where merged_into = :id and tenant_id = :tenant",
+                UUID.class).setParameter("id", id).setParameter("tenant", TenantContext.require()).getResultList();
+    }
+
+    /** Marks a company as merged into another (its card disappears); the merge itself announces it. */
+    public void retireMerged(Company merged, UUID survivorId, Instant now) {
+        merged.mergeInto(survivorId, now);
+        companies.flush();
+    }
+
     /** A company of the caller's company that they see; anything else is "not found". */
     public Company visibleCompany(UUID id, Visibility visibility) {
         return companies.findById(id).filter(company -> visibility.sees(company.ownerId()))
@@ -199,7 +212,7 @@ public class CompanyService implements Cards {
                 s.points(), s.version());
     }
 
-    static CompanyState toState(Company c) {
+    public static CompanyState toState(Company c) {
         return new CompanyState(c.name(), c.taxId(), c.industry(), c.ownerId(), c.tags(), c.notes(), c.customFields(),
                 c.points().stream().map(p -> new PointInput(p.kind(), p.label(), p.value(), p.primary())).toList(),
                 c.version());

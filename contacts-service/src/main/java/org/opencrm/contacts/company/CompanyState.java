@@ -23,7 +23,7 @@ public record CompanyState(
         @Size(max = 50) List<@Valid PointInput> points,
         Long version) {
 
-    List<PointInput> pointsOrEmpty() {
+    public List<PointInput> pointsOrEmpty() {
         return points == null ? List.of() : points;
     }
 }

@@ -7,7 +7,7 @@ import java.util.Optional;
  * Tax numbers as the card keeps them: letters and digits only, upper case. An 8-digit number is a
  * Ukrainian EDRPOU code and must pass its check digit (the State Statistics Service's weighting).
  */
-final class TaxIds {
+public final class TaxIds {
 
     private static final int[] FIRST_WEIGHTS = {1, 2, 3, 4, 5, 6, 7};
     private static final int[] SECOND_WEIGHTS = {3, 4, 5, 6, 7, 8, 9};
@@ -18,7 +18,7 @@ final class TaxIds {
     }
 
     /** The normalised tax number, or empty if it cannot be one. */
-    static Optional<String> normalise(String typed) {
+    public static Optional<String> normalise(String typed) {
         String value = typed.replaceAll("[\\s\\-./]", "").toUpperCase(Locale.ROOT);
         if (value.isEmpty() || !value.matches("[A-Z0-9]{2,20}")) {
             return Optional.empty();

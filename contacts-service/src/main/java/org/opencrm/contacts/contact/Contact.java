@@ -177,6 +177,19 @@ public class Contact {
         this.updatedAt = now;
     }
 
+    /** Adds and removes tags, keeping the others in their order. */
+    void retag(List<String> add, List<String> remove, Instant now) {
+        List<String> kept = new ArrayList<>(tags);
+        kept.removeIf(tag -> remove.stream().anyMatch(tag::equalsIgnoreCase));
+        for (String tag : ContactPoints.tags(add)) {
+            if (kept.stream().noneMatch(tag::equalsIgnoreCase)) {
+                kept.add(tag);
+            }
+        }
+        this.tags = kept;
+        this.updatedAt = now;
+    }
+
     void delete(Instant now) {
         this.deletedAt = now;
         this.updatedAt = now;

@@ -1,6 +1,7 @@
 package org.opencrm.contacts.contact;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
@@ -28,6 +29,7 @@ import org.opencrm.contacts.customfield.CardType;
 import org.opencrm.contacts.customfield.CustomFields;
 import org.opencrm.contacts.history.Change;
 import org.opencrm.contacts.history.History;
+import org.opencrm.platform.starter.web.InvalidFieldsException;
 import tools.jackson.databind.JsonNode;
 
 /** The contact list, search and card over HTTP. */
@@ -140,6 +142,34 @@ class ContactController {
     @PostMapping("/assign")
     List<ContactView> assign(@Valid @RequestBody Assignment assignment) {
         return contacts.assign(assignment.ids(), assignment.ownerId());
+    }
+
+    /** Tags to add to and remove from many contacts at once. */
+    record Tagging(@NotEmpty @Size(max = 500) List<UUID> ids,
+            @Size(max = 50) List<@NotBlank @Size(max = 50) String> add,
+            @Size(max = 50) List<@NotBlank @Size(max = 50) String> remove) {
+    }
+
+    @PostMapping("/tag")
+    List<ContactView> tag(@Valid @RequestBody Tagging tagging) {
+        if ((tagging.add() == null || tagging.add().isEmpty()) && (tagging.remove() == null || tagging.remove().isEmpty())) {
+            throw InvalidFieldsException.of("add", "names no tag to add or remove");
+        }
+        return contacts.tag(tagging.ids(), orEmpty(tagging.add()), orEmpty(tagging.remove()));
+    }
+
+    /** The contacts to delete at once. */
+    record Deletion(@NotEmpty @Size(max = 500) List<UUID> ids) {
+    }
+
+    @PostMapping("/delete")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void deleteAll(@Valid @RequestBody Deletion deletion) {
+        contacts.delete(deletion.ids());
+    }
+
+    private static List<String> orEmpty(List<String> tags) {
+        return tags == null ? List.of() : tags;
     }
 
     @ExceptionHandler(PossibleDuplicateException.class)

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import org.opencrm.contacts.access.Visibility;
 import org.opencrm.contacts.settings.Settings;
 import org.opencrm.contacts.point.ContactPoints;
@@ -27,11 +28,11 @@ import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The contact list and its search box, as one SQL statement per page: a name fragment with typos (trigram
- * strict word similarity on the normalised name), a phone typed in any format (its E.164 form, or the digits
- * inside any stored number), an e-mail or a fragment of one, the name or tax number of a company the
- * person works for; filters; keyset paging on the sort and the id.
- * Every part is backed by an index (V2 migration), so a page costs the same at a million contacts.
+ * The contact list and its search box, as one SQL statement per page: names typed with typos or in part
+ * (each typed word against the company's dictionary of name words), a phone typed in any format (its E.164
+ * form, or the digits inside any stored number), an e-mail or a fragment of one, the name or tax number of a
+ * company the person works for; filters; keyset paging on the sort and the id.
+ * Every part is backed by an index (V2 and V12 migrations), so a page costs the same at a million contacts.
  * <p>
  * Native SQL, because trigram operators have no JPQL form: the tenant is therefore named explicitly here,
  * the one place in this service that does so for contacts, and covered by the cross-tenant tests.
@@ -41,6 +42,16 @@ public class ContactSearch {
 
     /** How alike the typed words and words of a name must be (pg_trgm's strict word similarity, 0.5 by default). */
     static final double NAME_SIMILARITY = 0.5;
+
+    /** Below how many matching names a name search reads them all and sorts them (see {@link #nameWords}). */
+    static final int FEW_HOLDERS = 3000;
+
+    /** How many name words one typed word may stand for. */
+    static final int WORDS_PER_TYPED_WORD = 50;
+
+
+    /** Where a typed name breaks into words: as name_words() breaks stored names (V12 migration). */
+    private static final Pattern WORD_BREAKS = Pattern.compile("[\\s,.;:/()\"-]+");
 
     private final NamedParameterJdbcTemplate sql;
     private final JdbcTemplate jdbc;
@@ -55,7 +66,9 @@ public class ContactSearch {
     }
 
     private enum Sort {
-        UPDATED("c.updated_at"), CREATED("c.created_at"), NAME("c.search_name"), RELEVANCE("relevance");
+        UPDATED("c.updated_at"), CREATED("c.created_at"), NAME("c.search_name"),
+        /** What the search keeps is the best match it has ({@link #nameWords}): the most recently changed first. */
+        RELEVANCE("c.updated_at");
 
         final String column;
 
@@ -67,13 +80,13 @@ public class ContactSearch {
     @Transactional(readOnly = true)
     public ContactPage page(ContactQuery query, Visibility visibility) {
         var params = new MapSqlParameterSource();
-        List<String> matches = matches(query.q(), params);
-        Sort sort = sort(query, matches != null);
-        boolean descending = query.sort() == null ? (sort != Sort.NAME) : query.sort().startsWith("-");
+        List<String> branches = matches(query.q(), params);
+        Sort sort = sort(query, branches != null);
+        boolean descending = sort == Sort.RELEVANCE || (query.sort() == null ? sort != Sort.NAME : query.sort().startsWith("-"));
         int limit = Math.clamp(query.limit() <= 0 ? 50 : query.limit(), 1, 200);
 
         var where = new StringBuilder(filters(query, visibility, params));
-        String sortExpression = sort == Sort.RELEVANCE ? "strict_word_similarity(:name, c.search_name)::float8" : sort.column;
+        String sortExpression = sort.column;
         if (query.cursor() != null && !query.cursor().isBlank()) {
             Cursor after = Cursor.decode(query.cursor(), sort);
             where.append(" and (").append(sortExpression).append(", c.id) ").append(descending ? "<" : ">")
@@ -85,16 +98,13 @@ public class ContactSearch {
                 + " c.email, c.phone, c.tags, c.source, c.created_at, c.updated_at, c.search_name, "
                 + sortExpression + " as sort_value from contact c where " + where;
         String order = " order by sort_value" + direction + ", id" + direction + " limit :limit";
-        // one branch per way the search box can match, each on its own index; never a join back to all contacts
-        String statement = matches == null ? select + order.replace(" id", " c.id")
-                : "select * from (" + String.join(" union ", matches.stream().map(match -> select + " and " + match).toList())
+        // one branch per way the search box can match, each on its own index and with its own limit, so that
+        // the planner may read a common name in the order of the sort and stop; never a join back to all contacts
+        String statement = branches == null ? select + order.replace(" id", " c.id")
+                : "select * from (" + String.join(" union ", branches.stream()
+                        .map(branch -> "(" + select + " and " + branch + order.replace(" id", " c.id") + ")").toList())
                         + ") found" + order;
         params.addValue("limit", limit + 1);
-        if (matches != null) {
-            // for this transaction only
-            jdbc.queryForObject("select set_config('pg_trgm.strict_word_similarity_threshold', ?, true)", String.class,
-                    String.valueOf(NAME_SIMILARITY));
-        }
         List<Row> rows = sql.query(statement, params, this::row);
         String next = null;
         if (rows.size() > limit) {
@@ -109,19 +119,24 @@ public class ContactSearch {
     @Transactional(readOnly = true)
     public long count(ContactQuery query, Visibility visibility) {
         var params = new MapSqlParameterSource();
-        List<String> matches = matches(query.q(), params);
+        List<String> branches = matches(query.q(), params);
         String where = filters(query, visibility, params);
         String statement;
-        if (matches == null) {
+        if (branches == null) {
             statement = "select count(*) from contact c where " + where;
         } else {
-            jdbc.queryForObject("select set_config('pg_trgm.strict_word_similarity_threshold', ?, true)", String.class,
-                    String.valueOf(NAME_SIMILARITY));
-            statement = "select count(*) from (" + String.join(" union ", matches.stream()
-                    .map(match -> "select c.id from contact c where " + where + " and " + match).toList()) + ") found";
+            statement = "select count(*) from (" + String.join(" union ", branches.stream()
+                    .map(branch -> "select c.id from contact c where " + where + " and " + branch).toList()) + ") found";
         }
         Long count = sql.queryForObject(statement, params, Long.class);
         return count == null ? 0 : count;
+    }
+
+    /** How alike names must be, for this transaction only: a typed word and a name word, and a company's name. */
+    private void similarityThresholds() {
+        jdbc.queryForObject("select set_config('pg_trgm.similarity_threshold', ?, true)"
+                + " || set_config('pg_trgm.strict_word_similarity_threshold', ?, true)", String.class,
+                String.valueOf(NAME_SIMILARITY), String.valueOf(NAME_SIMILARITY));
     }
 
     private String filters(ContactQuery query, Visibility visibility, MapSqlParameterSource params) {
@@ -179,9 +194,9 @@ public class ContactSearch {
     }
 
     /**
-     * The ways the search box matches, each a condition on a contact {@code c} that one index answers, or
-     * null without a search. A name matches by trigram word similarity (typos, fragments), and so do the
-     * people of a company by the company's name; digits match phones; an e-mail or a part of one with '@'
+     * The ways the search box matches, or null without a search. A name matches word by word
+     * ({@link #nameWords}: typos, beginnings), the people of a company by the company's name (trigram word
+     * similarity); digits match phones; an e-mail or a part of one with '@'
      * or '.' matches e-mails; a tax number matches the people of that company.
      */
     private List<String> matches(String q, MapSqlParameterSource params) {
@@ -196,16 +211,10 @@ public class ContactSearch {
         boolean mostlyDigits = digits.length() >= 3 && digits.length() * 2 >= typed.replaceAll("\\s", "").length();
         boolean emailLike = !typed.contains(" ") && (typed.contains("@") || typed.contains("."));
         if (!mostlyDigits && name.length() >= 2) {
-            // strict: the typed words against whole words of the name, so "Шевчнко" finds the Shevchenkos
-            // without also finding every name that merely shares a suffix
-            conditions.add("c.search_name %>> :name");
+            similarityThresholds();
+            nameWords(name, params).ifPresent(conditions::add);
             conditions.add("c.id in (select m.contact_id from company_member m join company co on co.id = m.company_id"
                     + " where co.tenant_id = :tenant and co.deleted_at is null and co.search_name %>> :name)");
-            if (!name.contains(" ") && name.length() >= 3 && name.length() <= 5) {
-                // a short beginning of a word ("Kova") is too unlike the whole word for similarity
-                params.addValue("fragment", "%" + escapeLike(name) + "%");
-                conditions.add("c.search_name like :fragment");
-            }
         }
         String taxId = typed.replaceAll("[\\s\\-./]", "").toUpperCase(Locale.ROOT);
         if (taxId.matches("[A-Z0-9]*\\d{6,}[A-Z0-9]*") && taxId.length() <= 20 && !emailLike) {
@@ -232,6 +241,53 @@ public class ContactSearch {
             conditions.add("c.search_name = :exact");
         }
         return conditions;
+    }
+
+    /**
+     * Every typed word must meet a word of the name. The words it may meet come first from the company's
+     * dictionary of name words (V12 migration; a few thousand rows, a millisecond): the words it is or
+     * begins ("Kova" for Kovalenko) when there are any, otherwise the words like it (trigram similarity,
+     * so "Шевчнко" finds the Shevchenkos), at most {@value #WORDS_PER_TYPED_WORD}. Keeping only the best
+     * kind of match is what makes them all equally relevant, so that they can come in the order of a plain
+     * index; the contacts holding the words come from the GIN index on the words of each name, or, for a
+     * word half the company shares, from reading the list in its order until the page is full.
+     */
+    private Optional<String> nameWords(String name, MapSqlParameterSource params) {
+        List<String> typed = Arrays.stream(WORD_BREAKS.split(name)).filter(word -> !word.isEmpty()).limit(5).toList();
+        List<String> conditions = new ArrayList<>();
+        for (int i = 0; i < typed.size(); i++) {
+            String word = typed.get(i);
+            List<String> found = jdbc.queryForList("""
+                    select word from contact_name_word where tenant_id = ? and word like ?
+                    order by length(word), word limit ?""", String.class,
+                    TenantContext.require(), escapeLike(word) + "%", WORDS_PER_TYPED_WORD);
+            if (found.isEmpty()) {
+                found = jdbc.queryForList("""
+                        select word from contact_name_word where tenant_id = ? and word % ?
+                        order by word <-> ?, word limit ?""", String.class,
+                        TenantContext.require(), word, word, WORDS_PER_TYPED_WORD);
+            }
+            if (found.isEmpty()) {
+                return Optional.empty(); // this word meets no name: the name branch finds nobody
+            }
+            params.addValue("words" + i, found.toArray(String[]::new));
+            conditions.add("c.name_words && cast(:words" + i + " as text[])");
+        }
+        if (conditions.isEmpty()) {
+            return Optional.empty();
+        }
+        String condition = "(" + String.join(" and ", conditions) + ")";
+        // Names most contacts share are best read in the list's order until the page is full, rare ones from the
+        // words index and then sorted. The planner cannot tell them apart (its statistics know the commonest
+        // words only; a wrong guess read 40,000 rows for 51), so count, up to a bound: if few names hold the
+        // words, this transaction reads no index in order.
+        params.addValue("tenant", TenantContext.require());
+        Integer holders = sql.queryForObject("select count(*) from (select 1 from contact c where c.tenant_id = :tenant"
+                + " and c.deleted_at is null and " + condition + " limit " + FEW_HOLDERS + ") probe", params, Integer.class);
+        if (holders != null && holders < FEW_HOLDERS) {
+            jdbc.queryForObject("select set_config('enable_indexscan', 'off', true)", String.class);
+        }
+        return Optional.of(condition);
     }
 
     private static String escapeLike(String text) {
@@ -298,9 +354,8 @@ public class ContactSearch {
                     throw new IllegalArgumentException("another sort");
                 }
                 Object value = switch (sort) {
-                    case UPDATED, CREATED -> Timestamp.from(Instant.parse(parts[1]));
+                    case UPDATED, CREATED, RELEVANCE -> Timestamp.from(Instant.parse(parts[1]));
                     case NAME -> parts[1];
-                    case RELEVANCE -> Double.parseDouble(parts[1]);
                 };
                 return new Cursor(value, UUID.fromString(parts[2]));
             } catch (RuntimeException e) {

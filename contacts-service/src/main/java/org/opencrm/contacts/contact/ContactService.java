@@ -4,6 +4,8 @@ import jakarta.persistence.EntityManager;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -138,6 +140,53 @@ public class ContactService implements Cards {
             assigned.add(ContactView.of(contact));
         }
         return assigned;
+    }
+
+    /** Adds and removes tags on many contacts; all or nothing. */
+    @Transactional
+    public List<ContactView> tag(List<UUID> ids, List<String> add, List<String> remove) {
+        Visibility visibility = visibility();
+        visibility.requireWrite();
+        List<Contact> tagged = changeable(ids, visibility);
+        Instant now = now();
+        List<ContactView> views = new ArrayList<>();
+        for (Contact contact : tagged) {
+            contact.retag(add, remove, now);
+            contacts.flush();
+            events.publish(updated(contact));
+            views.add(ContactView.of(contact));
+        }
+        return views;
+    }
+
+    /** Deletes many contacts; all or nothing: one the user may not see or change refuses the whole request. */
+    @Transactional
+    public void delete(List<UUID> ids) {
+        Visibility visibility = visibility();
+        visibility.requireWrite();
+        Instant now = now();
+        for (Contact contact : changeable(ids, visibility)) {
+            contact.delete(now);
+            events.publish(new ContactDeleted(contact.id(), visibility.user().userId(), now));
+        }
+    }
+
+    /** The contacts with these ids, in the order given, each one the user sees and may change. */
+    private List<Contact> changeable(List<UUID> ids, Visibility visibility) {
+        Map<UUID, Contact> found = new HashMap<>();
+        contacts.findAllById(ids).forEach(contact -> found.put(contact.id(), contact));
+        List<Contact> result = new ArrayList<>();
+        for (UUID id : new LinkedHashSet<>(ids)) {
+            Contact contact = found.get(id);
+            if (contact == null || !visibility.sees(contact.ownerId())) {
+                throw new NotFoundException("Contact", id);
+            }
+            if (!visibility.mayChange(contact.ownerId())) {
+                throw new AccessDeniedException("Your role reads clients but does not change them.");
+            }
+            result.add(contact);
+        }
+        return result;
     }
 
     private ContactView change(Contact contact, ContactState state, Visibility visibility) {

@@ -1,5 +1,7 @@
 package org.opencrm.contacts.directory;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -30,9 +32,20 @@ public class Directory {
         return jdbc.query("""
                 select id, first_name, last_name, role, department_id, active from directory_user
                 where id = ? and tenant_id = ?
-                """, (row, n) -> new Member(row.getObject(1, UUID.class), row.getString(2), row.getString(3),
-                row.getString(4), row.getObject(5, UUID.class), row.getBoolean(6)), userId, TenantContext.require())
-                .stream().findFirst();
+                """, Directory::member, userId, TenantContext.require()).stream().findFirst();
+    }
+
+    /** The active members of the current company (an import finds the owners it names among them). */
+    public List<Member> active() {
+        return jdbc.query("""
+                select id, first_name, last_name, role, department_id, active from directory_user
+                where tenant_id = ? and active
+                """, Directory::member, TenantContext.require());
+    }
+
+    private static Member member(ResultSet row, int n) throws SQLException {
+        return new Member(row.getObject(1, UUID.class), row.getString(2), row.getString(3), row.getString(4),
+                row.getObject(5, UUID.class), row.getBoolean(6));
     }
 
     /** The members of the current company in a department and all departments under it. */

@@ -2,7 +2,6 @@ package org.opencrm.contacts.exporting;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -132,44 +131,23 @@ class ContactExport {
             Map<String, List<String>> own = points.getOrDefault(contact.id(), Map.of());
             @SuppressWarnings("unchecked")
             Map<String, Object> values = (Map<String, Object>) card[6];
-            List<Object> row = new ArrayList<>(List.of(nullable(card[0]), nullable(card[1]), nullable(card[2]),
-                    joined(own.get(PointKind.PHONE.name())), joined(own.get(PointKind.EMAIL.name())),
-                    joined(own.get(PointKind.ADDRESS.name())), joined(own.get(PointKind.WEBSITE.name())),
-                    nullable(card[3]), contact.status().name(), nullable(contact.source()), joined(contact.tags()),
-                    contact.vip(), nullable(card[4]), nullable(card[5])));
+            List<Object> row = new ArrayList<>(List.of(Cells.nullable(card[0]), Cells.nullable(card[1]),
+                    Cells.nullable(card[2]), Cells.joined(own.get(PointKind.PHONE.name())),
+                    Cells.joined(own.get(PointKind.EMAIL.name())), Cells.joined(own.get(PointKind.ADDRESS.name())),
+                    Cells.joined(own.get(PointKind.WEBSITE.name())), Cells.nullable(card[3]), contact.status().name(),
+                    Cells.nullable(contact.source()), Cells.joined(contact.tags()), contact.vip(),
+                    Cells.nullable(card[4]), Cells.nullable(card[5])));
             for (CustomFields.Definition definition : custom) {
-                row.add(customValue(values.get(definition.key())));
+                row.add(Cells.customValue(values.get(definition.key())));
             }
             row.add(contact.kind().name());
-            row.add(contact.ownerId() == null ? "" : owners.computeIfAbsent(contact.ownerId(), this::ownerName));
+            row.add(contact.ownerId() == null ? ""
+                    : owners.computeIfAbsent(contact.ownerId(), id -> Cells.ownerName(directory, id)));
             row.add(contact.createdAt());
             row.add(contact.updatedAt());
             rows.add(row);
         }
         return rows;
-    }
-
-    private String ownerName(UUID owner) {
-        return directory.find(owner).map(member -> String.join(" ", java.util.stream.Stream.of(member.lastName(),
-                member.firstName()).filter(part -> part != null && !part.isBlank()).toList()))
-                .filter(name -> !name.isEmpty()).orElse(owner.toString());
-    }
-
-    private static Object customValue(Object value) {
-        return switch (value) {
-            case null -> "";
-            case List<?> list -> String.join("; ", list.stream().map(String::valueOf).toList());
-            case Number number -> new BigDecimal(number.toString());
-            default -> value;
-        };
-    }
-
-    private static Object nullable(Object value) {
-        return value == null ? "" : value;
-    }
-
-    private static String joined(List<String> values) {
-        return values == null ? "" : String.join("; ", values);
     }
 
     private static ContactQuery page(ContactQuery q, String cursor) {

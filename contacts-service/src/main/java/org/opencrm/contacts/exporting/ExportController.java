@@ -29,19 +29,23 @@ import org.springframework.web.context.request.async.WebAsyncUtils;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 /**
- * The contact list as a file: {@code GET /api/contacts/export?format=csv|xlsx} with the list's parameters
- * ({@code q}, filters, {@code cf.<key>}, {@code sort}); headers in the reader's language (Accept-Language).
+ * The contact and company lists as files: {@code GET /api/contacts/export?format=csv|xlsx} with the list's
+ * parameters ({@code q}, filters, {@code cf.<key>}, {@code sort}), and {@code GET /api/companies/export} the
+ * same; headers in the reader's language (Accept-Language).
  */
 @RestController
 class ExportController {
 
     private final ContactExport export;
+    private final CompanyExport companyExport;
     private final ContactService contacts;
     private final CustomFields customFields;
     private final ExportSettings settings;
 
-    ExportController(ContactExport export, ContactService contacts, CustomFields customFields, ExportSettings settings) {
+    ExportController(ContactExport export, CompanyExport companyExport, ContactService contacts,
+            CustomFields customFields, ExportSettings settings) {
         this.export = export;
+        this.companyExport = companyExport;
         this.contacts = contacts;
         this.customFields = customFields;
         this.settings = settings;
@@ -64,14 +68,33 @@ class ExportController {
                 updatedFrom, updatedTo, sort, null, 0, customFields.filter(CardType.CONTACT, all));
         ContactPage first = export.firstPage(query, visibility);
         var request = new ContactExport.Request(query, first, visibility, locale, file);
+        return download("contacts", file, http, out -> export.write(request, out));
+    }
+
+    /** The company list as a file, with the list's parameters ({@code q}, {@code owner}, {@code tag}, {@code sort}). */
+    @GetMapping("/api/companies/export")
+    ResponseEntity<StreamingResponseBody> exportCompanies(@RequestParam(defaultValue = "csv") String format,
+            @RequestParam(required = false) String q, @RequestParam(required = false) UUID owner,
+            @RequestParam(required = false) List<String> tag, @RequestParam(required = false) String sort,
+            Locale locale, HttpServletRequest http) {
+        ExportFormat file = ExportFormat.of(format)
+                .orElseThrow(() -> InvalidFieldsException.of("format", "must be csv or xlsx"));
+        Visibility visibility = contacts.visibility();
+        var query = new CompanyExport.Query(q, owner, tag, sort);
+        var request = new CompanyExport.Request(query, companyExport.firstPage(query, visibility), visibility, locale, file);
+        return download("companies", file, http, out -> companyExport.write(request, out));
+    }
+
+    private ResponseEntity<StreamingResponseBody> download(String what, ExportFormat file, HttpServletRequest http,
+            StreamingResponseBody body) {
         var async = WebAsyncUtils.getAsyncManager(http).getAsyncWebRequest();
         if (async != null) {
             async.setTimeout(settings.timeout().toMillis());
         }
-        String name = "contacts-" + LocalDate.now(ZoneOffset.UTC) + "." + file.extension;
+        String name = what + "-" + LocalDate.now(ZoneOffset.UTC) + "." + file.extension;
         return ResponseEntity.ok().contentType(file.mediaType)
                 .header(HttpHeaders.CONTENT_DISPOSITION,
                         ContentDisposition.attachment().filename(name, StandardCharsets.UTF_8).build().toString())
-                .body(out -> export.write(request, out));
+                .body(body);
     }
 }

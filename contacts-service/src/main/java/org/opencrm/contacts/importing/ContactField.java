@@ -12,7 +12,7 @@ import org.opencrm.contacts.point.SearchText;
  * spreadsheets of Ukrainian and Russian businesses use for it. Exports use the same labels, so an exported
  * file maps itself when imported again.
  */
-public enum ContactField {
+public enum ContactField implements CardField {
 
     LAST_NAME("lastName", "Last name", "Прізвище", "Фамилия", "surname", "family name"),
     FIRST_NAME("firstName", "First name", "Ім'я", "Имя", "given name", "назва", "название"),
@@ -66,11 +66,13 @@ public enum ContactField {
     }
 
     /** The name a mapping and an error use for it. */
+    @Override
     public String field() {
         return field;
     }
 
     /** The column header for a reader of this language (en, uk or ru; English otherwise). */
+    @Override
     public String label(Locale locale) {
         return switch (locale.getLanguage()) {
             case "uk" -> ukrainian;
@@ -80,7 +82,8 @@ public enum ContactField {
     }
 
     /** Whether a column of this field may hold several values (phones, e-mails, websites: one point each). */
-    boolean repeatable() {
+    @Override
+    public boolean repeatable() {
         return this == PHONE || this == EMAIL || this == ADDRESS || this == WEBSITE;
     }
 
@@ -92,7 +95,8 @@ public enum ContactField {
      * The headers this field is recognised by, normalised by {@link #headerKey}: its labels and aliases. Its API
      * name is recognised too, but after every label ("fullName" must not take "Full name" from fullNameFirstLast).
      */
-    List<String> headers() {
+    @Override
+    public List<String> headers() {
         var all = new java.util.ArrayList<String>();
         all.add(headerKey(english));
         all.add(headerKey(ukrainian));

@@ -15,6 +15,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.opencrm.contacts.customfield.CardType;
 import org.opencrm.contacts.importing.ImportRequests.Counts;
 import org.opencrm.contacts.importing.ImportRequests.MappedColumn;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -33,11 +34,11 @@ class ImportJobs {
     /** The stored file is kept in pieces of this size: a piece is one row, read and written whole. */
     private static final int PIECE = 1024 * 1024;
 
-    /** An import as stored. */
-    record ImportJob(UUID id, UUID tenantId, UUID createdBy, String fileName, FileFormat format, long size,
-            List<String> columns, List<List<String>> preview, int totalRows, ImportStatus status, ImportStage stage,
-            Duplicates duplicates, List<MappedColumn> mapping, int rowsRead, Counts counts, int announced,
-            boolean cancelRequested, String failure, Instant createdAt, Instant startedAt, Instant finishedAt) {
+    /** An import as stored; {@code cardType} is what it imports, contacts or companies. */
+    record ImportJob(UUID id, UUID tenantId, CardType cardType, UUID createdBy, String fileName, FileFormat format,
+            long size, List<String> columns, List<List<String>> preview, int totalRows, ImportStatus status,
+            ImportStage stage, Duplicates duplicates, List<MappedColumn> mapping, int rowsRead, Counts counts,
+            int announced, boolean cancelRequested, String failure, Instant createdAt, Instant startedAt, Instant finishedAt) {
     }
 
     private final JdbcTemplate jdbc;
@@ -49,13 +50,13 @@ class ImportJobs {
     }
 
     /** Records an uploaded file and its analysis; the caller's transaction covers the row and every piece. */
-    void insert(UUID id, UUID tenantId, UUID createdBy, String fileName, long size, FileAnalysis analysis, Path file,
-            Instant now) {
+    void insert(UUID id, UUID tenantId, CardType cardType, UUID createdBy, String fileName, long size,
+            FileAnalysis analysis, Path file, Instant now) {
         jdbc.update("""
-                insert into contact_import (id, tenant_id, created_by, file_name, format, size_bytes, columns, preview,
-                    total_rows, status, created_at)
-                values (?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, 'UPLOADED', ?)
-                """, id, tenantId, createdBy, fileName, analysis.format().name(), size,
+                insert into contact_import (id, tenant_id, card_type, created_by, file_name, format, size_bytes, columns,
+                    preview, total_rows, status, created_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, 'UPLOADED', ?)
+                """, id, tenantId, cardType.name(), createdBy, fileName, analysis.format().name(), size,
                 analysis.columns().toArray(String[]::new), json.writeValueAsString(analysis.preview()),
                 analysis.totalRows(), Timestamp.from(now));
         try (InputStream in = Files.newInputStream(file)) {
@@ -68,9 +69,10 @@ class ImportJobs {
         }
     }
 
-    Optional<ImportJob> find(UUID tenantId, UUID id) {
-        return jdbc.query("select * from contact_import where id = ? and tenant_id = ?", this::job, id, tenantId)
-                .stream().findFirst();
+    /** An import of the company's cards of this type: a contact import is not found among company imports. */
+    Optional<ImportJob> find(UUID tenantId, CardType cardType, UUID id) {
+        return jdbc.query("select * from contact_import where id = ? and tenant_id = ? and card_type = ?", this::job,
+                id, tenantId, cardType.name()).stream().findFirst();
     }
 
     /** The stored file, written to a temporary file for reading; the caller deletes it. */
@@ -160,8 +162,8 @@ class ImportJobs {
         String mapping = row.getString("mapping");
         String stage = row.getString("stage");
         return new ImportJob(row.getObject("id", UUID.class), row.getObject("tenant_id", UUID.class),
-                row.getObject("created_by", UUID.class), row.getString("file_name"),
-                FileFormat.valueOf(row.getString("format")), row.getLong("size_bytes"),
+                CardType.valueOf(row.getString("card_type")), row.getObject("created_by", UUID.class),
+                row.getString("file_name"), FileFormat.valueOf(row.getString("format")), row.getLong("size_bytes"),
                 Arrays.asList((String[]) row.getArray("columns").getArray()),
                 json.readValue(row.getString("preview"), new TypeReference<List<List<String>>>() { }),
                 row.getInt("total_rows"), ImportStatus.valueOf(row.getString("status")),

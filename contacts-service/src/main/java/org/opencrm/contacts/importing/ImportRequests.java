@@ -16,8 +16,9 @@ final class ImportRequests {
     }
 
     /**
-     * A column of the file and the card's field it fills: {@code firstName}, {@code phone}, ... or
-     * {@code customFields.<key>} (the fields the upload answer lists).
+     * A column of the file and the card's field it fills: {@code firstName}, {@code phone}, ... for a contact,
+     * {@code name}, {@code taxId}, ... for a company, or {@code customFields.<key>} (the fields the upload
+     * answer lists).
      */
     record MappedColumn(@NotNull @PositiveOrZero Integer column, @NotBlank @Size(max = 100) String field) {
     }
@@ -36,9 +37,9 @@ final class ImportRequests {
     }
 
     /**
-     * What became of the rows: each row is counted once. {@code updated} counts rows that changed a contact
+     * What became of the rows: each row is counted once. {@code updated} counts rows that changed a card
      * (one already there, or one an earlier row of the file created); {@code skipped} rows that duplicate a
-     * contact and were left out, or brought nothing new to it.
+     * card and were left out, or brought nothing new to it.
      */
     record Counts(int created, int updated, int skipped, int rejected) {
     }

@@ -15,7 +15,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.opencrm.contacts.access.Visibility;
+import org.opencrm.contacts.customfield.CardType;
 import org.opencrm.contacts.customfield.CustomFields;
+import org.opencrm.contacts.directory.Directory;
 import org.opencrm.contacts.importing.ImportJobs.ImportJob;
 import org.opencrm.contacts.settings.Settings;
 import org.slf4j.Logger;
@@ -50,6 +52,9 @@ class ImportRunner implements DisposableBean {
     private final CustomFields customFields;
     private final ImportValidator validator;
     private final ImportSettings importSettings;
+    private final ContactTable contactTable;
+    private final CompanyTable companyTable;
+    private final Directory directory;
     private final ExecutorService threads = Executors.newThreadPerTaskExecutor(
             Thread.ofVirtual().name("contact-import-", 0).factory());
     private final Semaphore turns;
@@ -58,7 +63,8 @@ class ImportRunner implements DisposableBean {
     private volatile boolean stopping;
 
     ImportRunner(ImportJobs jobs, ImportWriter writer, ImportAnnouncer announcer, TransactionTemplate transactions,
-            Settings settings, CustomFields customFields, ImportValidator validator, ImportSettings importSettings) {
+            Settings settings, CustomFields customFields, ImportValidator validator, ImportSettings importSettings,
+            ContactTable contactTable, CompanyTable companyTable, Directory directory) {
         this.jobs = jobs;
         this.writer = writer;
         this.announcer = announcer;
@@ -67,6 +73,9 @@ class ImportRunner implements DisposableBean {
         this.customFields = customFields;
         this.validator = validator;
         this.importSettings = importSettings;
+        this.contactTable = contactTable;
+        this.companyTable = companyTable;
+        this.directory = directory;
         this.turns = new Semaphore(Math.max(1, importSettings.concurrent()));
     }
 
@@ -87,13 +96,13 @@ class ImportRunner implements DisposableBean {
     }
 
     /** Resumes the announcements of a completed import whose announcer stopped, unless this instance runs it. */
-    void resumeAnnouncing(UUID importId, UUID tenantId) {
+    void resumeAnnouncing(UUID importId, UUID tenantId, CardType card) {
         if (!stopping && announcing.add(importId)) {
             threads.execute(() -> {
                 try {
-                    announcer.announce(importId, tenantId, () -> stopping);
+                    announcer.announce(importId, tenantId, card, () -> stopping);
                 } catch (RuntimeException e) {
-                    log.error("Import {}: announcing its contacts failed; it is tried again later", importId, e);
+                    log.error("Import {}: announcing its cards failed; it is tried again later", importId, e);
                 } finally {
                     announcing.remove(importId);
                 }
@@ -122,7 +131,7 @@ class ImportRunner implements DisposableBean {
                 throw stop.get();
             }
             file = jobs.restoreFile(job.id());
-            var checker = new RowChecker(targets, job.tenantId(), settings.defaultRegion(), validator, customFields);
+            String region = settings.defaultRegion();
             try (SheetRows rows = SheetRows.open(file, job.format())) {
                 var progress = new ImportWriter.Progress() {
                     @Override
@@ -143,8 +152,16 @@ class ImportRunner implements DisposableBean {
                         }
                     }
                 };
-                var work = new ImportWriter.Work(job.id(), job.tenantId(), visibility.user().userId(), duplicates,
-                        visibility, job.columns().size(), rows, checker, progress);
+                UUID user = visibility.user().userId();
+                int columns = job.columns().size();
+                ImportWriter.Work<?> work = switch (job.cardType()) {
+                    case CONTACT -> new ImportWriter.Work<>(job.id(), job.tenantId(), user, duplicates, visibility,
+                            columns, rows, new ContactRowChecker(targets, job.tenantId(), region, validator, customFields),
+                            contactTable, progress);
+                    case COMPANY -> new ImportWriter.Work<>(job.id(), job.tenantId(), user, duplicates, visibility,
+                            columns, rows, new CompanyRowChecker(targets, job.tenantId(), region, validator, customFields,
+                                    new Owners(directory.active(), visibility)), companyTable, progress);
+                };
                 var counts = transactions.execute(status -> writer.write(work));
                 log.info("Import {} of {} committed: {}", job.id(), job.fileName(), counts);
             }
@@ -152,7 +169,7 @@ class ImportRunner implements DisposableBean {
             watcher = null;
             announcing.add(job.id());
             try {
-                announcer.announce(job.id(), job.tenantId(), () -> stopping);
+                announcer.announce(job.id(), job.tenantId(), job.cardType(), () -> stopping);
             } finally {
                 announcing.remove(job.id());
             }

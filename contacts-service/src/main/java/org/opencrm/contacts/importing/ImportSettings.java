@@ -5,7 +5,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Settings of contact imports. The largest file is Spring's multipart limit
+ * Settings of imports (of contacts and of companies alike). The largest file is Spring's multipart limit
  * ({@code spring.servlet.multipart.max-file-size}), so that a larger upload is refused while it streams in.
  *
  * @param concurrent       imports one instance runs at once; more wait for a turn (each takes a core and a
@@ -13,7 +13,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param beatInterval     how often a running import records its progress and checks whether it was cancelled
  * @param staleAfter       a running import whose progress is older than this was lost with its instance and is
  *                         marked failed; an announcer that stopped this long ago is taken over
- * @param announceChunk    contacts whose events go into the outbox per transaction after an import
+ * @param announceChunk    cards whose events go into the outbox per transaction after an import
  * @param outboxBacklog    announcing waits while the outbox holds more unsent events than this, so that a
  *                         million events do not all wait in memory for Kafka at once
  * @param keepFiles        how long an uploaded file that was not imported is kept

@@ -1,6 +1,7 @@
 package org.opencrm.contacts.importing;
 
 import java.util.UUID;
+import org.opencrm.contacts.customfield.CardType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -41,10 +42,11 @@ class ImportSweeper {
             log.warn("Marked {} abandoned imports failed", lost);
         }
         jdbc.query("""
-                select id, tenant_id from contact_import
+                select id, tenant_id, card_type from contact_import
                 where status = 'COMPLETED' and stage = 'ANNOUNCING' and announced_at < now() - cast(? as interval)""",
                 row -> {
-                    runner.resumeAnnouncing(row.getObject(1, UUID.class), row.getObject(2, UUID.class));
+                    runner.resumeAnnouncing(row.getObject(1, UUID.class), row.getObject(2, UUID.class),
+                            CardType.valueOf(row.getString(3)));
                 }, stale);
         jdbc.update("""
                 delete from contact_import_file f using contact_import i

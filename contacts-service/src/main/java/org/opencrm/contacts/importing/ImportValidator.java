@@ -6,8 +6,9 @@ import jakarta.validation.Validation;
 import jakarta.validation.Validator;
 import jakarta.validation.ValidatorFactory;
 import java.lang.annotation.ElementType;
+import java.util.Map;
 import java.util.Optional;
-import org.opencrm.contacts.contact.ContactState;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
@@ -34,23 +35,24 @@ class ImportValidator implements DisposableBean {
     };
 
     private final ValidatorFactory factory;
-    private final Optional<ConstraintShortcut<ContactState>> shortcut;
+    private final Map<Class<?>, Optional<? extends ConstraintShortcut<?>>> shortcuts = new ConcurrentHashMap<>();
 
     ImportValidator(ValidatorFactory application) {
         factory = Validation.byDefaultProvider().configure()
                 .messageInterpolator(application.getMessageInterpolator())
                 .traversableResolver(EVERY_PROPERTY)
                 .buildValidatorFactory();
-        shortcut = ConstraintShortcut.of(factory.getValidator(), ContactState.class);
     }
 
     Validator validator() {
         return factory.getValidator();
     }
 
-    /** The quick check of a card's constraints, if they are all simple enough for one. */
-    Optional<ConstraintShortcut<ContactState>> shortcut() {
-        return shortcut;
+    /** The quick check of a card's constraints (its request body's), if they are all simple enough for one. */
+    @SuppressWarnings("unchecked")
+    <T extends Record> Optional<ConstraintShortcut<T>> shortcut(Class<T> card) {
+        return (Optional<ConstraintShortcut<T>>) shortcuts.computeIfAbsent(card,
+                type -> ConstraintShortcut.of(factory.getValidator(), card));
     }
 
     @Override

@@ -7,12 +7,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.opencrm.contacts.contact.ContactState;
-import org.opencrm.contacts.contact.ContactStatus;
 import org.opencrm.contacts.customfield.CardType;
 import org.opencrm.contacts.customfield.CustomFields;
 import org.opencrm.contacts.customfield.FieldType;
@@ -20,40 +19,64 @@ import org.opencrm.contacts.point.ContactPoint;
 import org.opencrm.contacts.point.ContactPoints;
 import org.opencrm.contacts.point.PointInput;
 import org.opencrm.contacts.point.PointKind;
-import org.opencrm.contacts.point.SearchText;
 import org.opencrm.platform.starter.web.InvalidFieldsException;
 import org.opencrm.platform.starter.web.ProblemDetailsAdvice.FieldProblem;
 
 /**
- * Turns one row of a file into the values of a contact card, checked by the rules the API checks a card
- * by: Bean Validation of {@link ContactState}, {@link ContactPoints#normalise} in the company's phone region,
+ * Turns one row of a file into the values of a card, checked by the rules the API checks that card by:
+ * Bean Validation of the card's request body, {@link ContactPoints#normalise} in the company's phone region,
  * {@link CustomFields#validate}. A row that breaks a rule comes back with every reason, each naming the
  * column it is about. Safe for several threads: an import checks its rows on every core.
+ * <p>
+ * What is the same for every card is here; {@link ContactRowChecker} and {@link CompanyRowChecker} read
+ * their card's own fields.
+ *
+ * @param <R> a checked row, as the import stages it
  */
-final class RowChecker {
+abstract sealed class RowChecker<R> permits ContactRowChecker, CompanyRowChecker {
 
     private static final Pattern POINT_FIELD = Pattern.compile("^points\\[(\\d+)]");
 
-    /** A mapped column. */
-    record Target(int column, String name, ContactField field, String customKey, FieldType customType) {
-    }
-
-    /** A row's values as the card keeps them; null where the row gave nothing (an update leaves those as they are). */
-    record CheckedRow(int number, String firstName, String middleName, String lastName, LocalDate birthDate,
-            String position, Boolean vip, String source, ContactStatus status, List<String> tags, String notes,
-            Map<String, Object> customFields, List<ContactPoint> points, String searchName, String email,
-            String phone) {
+    /** A mapped column: a field of the card, or a custom field ({@code customKey}). */
+    record Target(int column, String name, CardField field, String customKey, FieldType customType) {
     }
 
     /** Either the checked row or why it is refused. */
-    record Outcome(CheckedRow row, List<String> reasons) {
+    record Outcome<R>(R row, List<String> reasons) {
     }
 
-    private final List<Target> targets;
+    /** The custom values of a row and the columns they came from, by key. */
+    static final class Custom {
+
+        final Map<String, Object> values = new LinkedHashMap<>();
+        final Map<String, Target> columns = new LinkedHashMap<>();
+    }
+
+    /** The contact points of a row and, for each, the column it came from. */
+    static final class Points {
+
+        final List<PointInput> inputs = new ArrayList<>();
+        final List<Target> columns = new ArrayList<>();
+
+        /** A phone, e-mail or website column may hold several, separated; an address is one. */
+        void add(Target target, PointKind kind, String value) {
+            if (kind == PointKind.ADDRESS) {
+                inputs.add(new PointInput(kind, null, value, null));
+                columns.add(target);
+                return;
+            }
+            CellValues.list(value).forEach(part -> {
+                inputs.add(new PointInput(kind, null, part, null));
+                columns.add(target);
+            });
+        }
+    }
+
+    protected final List<Target> targets;
     private final UUID tenantId;
     private final String region;
+    private final CardType card;
     private final Validator validator;
-    private final Optional<ConstraintShortcut<ContactState>> shortcut;
     private final CustomFields customFields;
     /** Rows of one file repeat their custom values ("Gold", "Silver"): each distinct set is checked once. */
     private final Map<Map<String, Object>, Object> checkedCustom = new LinkedHashMap<>(256, 0.75f, true) {
@@ -63,120 +86,59 @@ final class RowChecker {
         }
     };
 
-    RowChecker(List<Target> targets, UUID tenantId, String region, ImportValidator validation, CustomFields customFields) {
+    RowChecker(CardType card, List<Target> targets, UUID tenantId, String region, ImportValidator validation,
+            CustomFields customFields) {
+        this.card = card;
         this.targets = targets;
         this.tenantId = tenantId;
         this.region = region;
         this.validator = validation.validator();
-        this.shortcut = validation.shortcut();
         this.customFields = customFields;
     }
 
-    Outcome check(SheetRows.Row row) {
-        List<String> reasons = new ArrayList<>();
-        String first = null;
-        String middle = null;
-        String last = null;
-        String[] fullName = null;
-        boolean firstLast = false;
-        String position = null;
-        String source = null;
-        String notes = null;
-        LocalDate birthDate = null;
-        Boolean vip = null;
-        ContactStatus status = null;
-        List<String> tags = null;
-        List<PointInput> pointInputs = new ArrayList<>();
-        List<Target> pointColumns = new ArrayList<>();
-        Map<String, Object> custom = new LinkedHashMap<>();
-        Map<String, Target> customColumns = new LinkedHashMap<>();
-        for (Target target : targets) {
-            String cell = row.cell(target.column());
-            if (cell.indexOf('\u0000') >= 0) {
-                reasons.add(target.name() + ": contains a NUL character, which cannot be stored");
-                continue;
-            }
-            String value = cell.strip();
-            if (value.isEmpty()) {
-                continue;
-            }
-            if (target.customKey() != null) {
-                custom.put(target.customKey(), customValue(target.customType(), value));
-                customColumns.put(target.customKey(), target);
-                continue;
-            }
-            switch (target.field()) {
-                case FIRST_NAME -> first = value;
-                case MIDDLE_NAME -> middle = value;
-                case LAST_NAME -> last = value;
-                case FULL_NAME -> fullName = CellValues.words(value);
-                case FULL_NAME_FIRST_LAST -> {
-                    fullName = CellValues.words(value);
-                    firstLast = true;
-                }
-                case PHONE, EMAIL, WEBSITE -> CellValues.list(value).forEach(part -> {
-                    pointInputs.add(new PointInput(PointKind.valueOf(target.field().name()), null, part, null));
-                    pointColumns.add(target);
-                });
-                case ADDRESS -> {
-                    pointInputs.add(new PointInput(PointKind.ADDRESS, null, value, null));
-                    pointColumns.add(target);
-                }
-                case POSITION -> position = value;
-                case SOURCE -> source = value;
-                case NOTES -> notes = value;
-                case TAGS -> tags = CellValues.list(value).stream().distinct().toList();
-                case BIRTH_DATE -> birthDate = CellValues.date(value).orElseGet(() -> {
-                    reasons.add(target.name() + ": \"" + value + "\" is not a date (YYYY-MM-DD or DD.MM.YYYY)");
-                    return null;
-                });
-                case VIP -> vip = CellValues.yesNo(value).orElseGet(() -> {
-                    reasons.add(target.name() + ": \"" + value + "\" is not yes or no");
-                    return null;
-                });
-                case STATUS -> status = CellValues.status(value).orElseGet(() -> {
-                    reasons.add(target.name() + ": \"" + value + "\" is not a status (LEAD, ACTIVE or FORMER)");
-                    return null;
-                });
-            }
+    abstract Outcome<R> check(SheetRows.Row row);
+
+    /** The header of the column a field is read from, or the field's English label if no column fills it. */
+    String column(CardField field) {
+        return targets.stream().filter(target -> target.field() == field).map(Target::name).findFirst()
+                .orElseGet(() -> field.label(Locale.ENGLISH));
+    }
+
+    /**
+     * The stripped value of a target's cell, or null if there is none; a custom field's value is taken into
+     * {@code custom} here (also giving null). A cell the database cannot hold is refused.
+     */
+    protected String value(Target target, SheetRows.Row row, List<String> reasons, Custom custom) {
+        String cell = row.cell(target.column());
+        if (cell.indexOf('\u0000') >= 0) {
+            reasons.add(target.name() + ": contains a NUL character, which cannot be stored");
+            return null;
         }
-        if (fullName != null) {
-            // the name's own columns win over the parts of a full name
-            String[] words = fullName;
-            int n = words.length;
-            if (firstLast) {
-                first = first != null ? first : words[0];
-                last = last != null || n < 2 ? last : words[n - 1];
-                middle = middle != null || n < 3 ? middle : String.join(" ", List.of(words).subList(1, n - 1));
-            } else if (n == 1) {
-                first = first != null ? first : words[0];
-            } else {
-                last = last != null ? last : words[0];
-                first = first != null ? first : words[1];
-                middle = middle != null || n < 3 ? middle : String.join(" ", List.of(words).subList(2, n));
-            }
+        String value = cell.strip();
+        if (value.isEmpty()) {
+            return null;
         }
-        ContactState state = new ContactState(null, first, middle, last, birthDate, position, null, vip, source, status,
-                tags, null, null, null, notes, custom.isEmpty() ? null : custom, pointInputs, null);
-        if (shortcut.isEmpty() || !shortcut.get().passes(state)) {
-            for (ConstraintViolation<ContactState> violation : validator.validate(state)) {
-                reasons.add(columnOf(violation.getPropertyPath().toString(), pointColumns, customColumns) + ": "
-                        + violation.getMessage());
-            }
+        if (target.customKey() != null) {
+            custom.values.put(target.customKey(), customValue(target.customType(), value));
+            custom.columns.put(target.customKey(), target);
+            return null;
         }
-        List<ContactPoint> points = points(pointInputs, pointColumns, customColumns, reasons);
-        Map<String, Object> checkedCustomFields = custom.isEmpty() ? Map.of()
-                : customFields(custom, pointColumns, customColumns, reasons);
-        if (!reasons.isEmpty()) {
-            return new Outcome(null, reasons);
+        return value;
+    }
+
+    /** Bean Validation of the card's request body (a row the quick check passed needs none); each violation named by its column. */
+    protected <S> void violations(S state, Points points, Custom custom, List<String> reasons) {
+        for (ConstraintViolation<S> violation : validator.validate(state)) {
+            reasons.add(columnOf(violation.getPropertyPath().toString(), points.columns, custom.columns) + ": "
+                    + violation.getMessage());
         }
-        String firstName = first.strip();
-        return new Outcome(new CheckedRow(row.number(), firstName, middle, last, birthDate, position, vip, source,
-                status, tags, notes, checkedCustomFields, points, SearchText.of(last, firstName, middle),
-                primary(points, PointKind.EMAIL), primary(points, PointKind.PHONE)), null);
     }
 
     /** Normalised points; the same phone or e-mail given twice in a row is kept once rather than refused. */
+    protected List<ContactPoint> points(Points points, Custom custom, List<String> reasons) {
+        return points(points.inputs, points.columns, custom.columns, reasons);
+    }
+
     private List<ContactPoint> points(List<PointInput> inputs, List<Target> columns, Map<String, Target> customColumns,
             List<String> reasons) {
         List<PointInput> kept = new ArrayList<>(inputs);
@@ -201,25 +163,28 @@ final class RowChecker {
         }
     }
 
-    private Map<String, Object> customFields(Map<String, Object> values, List<Target> pointColumns,
-            Map<String, Target> customColumns, List<String> reasons) {
+    /** The custom values as the card keeps them, checked as the API checks them. */
+    protected Map<String, Object> customFields(Points points, Custom custom, List<String> reasons) {
+        if (custom.values.isEmpty()) {
+            return Map.of();
+        }
         Object checked;
         synchronized (checkedCustom) {
-            checked = checkedCustom.get(values);
+            checked = checkedCustom.get(custom.values);
         }
         if (checked == null) {
             try {
-                checked = customFields.validate(CardType.CONTACT, values);
+                checked = customFields.validate(card, custom.values);
             } catch (InvalidFieldsException e) {
                 checked = e;
             }
             synchronized (checkedCustom) {
-                checkedCustom.put(values, checked);
+                checkedCustom.put(custom.values, checked);
             }
         }
         if (checked instanceof InvalidFieldsException e) {
             for (FieldProblem error : e.errors()) {
-                reasons.add(columnOf(error.field(), pointColumns, customColumns) + ": " + error.message());
+                reasons.add(columnOf(error.field(), points.columns, custom.columns) + ": " + error.message());
             }
             return Map.of();
         }
@@ -258,14 +223,12 @@ final class RowChecker {
                 return target.name();
             }
         }
-        if (property.equals("firstName") || property.equals("lastName") || property.equals("middleName")) {
-            for (Target target : targets) {
-                if (target.field() == ContactField.FULL_NAME || target.field() == ContactField.FULL_NAME_FIRST_LAST) {
-                    return target.name();
-                }
-            }
-        }
-        return property;
+        return columnOfProperty(property).orElse(property);
+    }
+
+    /** The column a property of the card comes from when no column is mapped to it by name. */
+    protected Optional<String> columnOfProperty(String property) {
+        return Optional.empty();
     }
 
     private static int pointIndex(String field) {
@@ -273,7 +236,7 @@ final class RowChecker {
         return matcher.find() ? Integer.parseInt(matcher.group(1)) : -1;
     }
 
-    private static String primary(List<ContactPoint> points, PointKind kind) {
+    static String primary(List<ContactPoint> points, PointKind kind) {
         return points.stream().filter(point -> point.kind() == kind && point.primary()).map(ContactPoint::value)
                 .findFirst().orElse(null);
     }

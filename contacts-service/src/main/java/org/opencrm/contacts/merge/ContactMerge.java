@@ -2,18 +2,12 @@ package org.opencrm.contacts.merge;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.opencrm.contacts.access.Visibility;
 import org.opencrm.contacts.contact.Contact;
 import org.opencrm.contacts.contact.ContactService;
 import org.opencrm.contacts.contact.ContactState;
 import org.opencrm.contacts.contact.ContactView;
-import org.opencrm.contacts.point.PointInput;
 import org.opencrm.platform.events.contacts.ContactMerged;
 import org.opencrm.platform.starter.events.EventPublisher;
 import org.opencrm.platform.starter.security.TenantContext;
@@ -22,6 +16,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+
+import static org.opencrm.contacts.merge.Combination.customFields;
+import static org.opencrm.contacts.merge.Combination.either;
+import static org.opencrm.contacts.merge.Combination.notes;
+import static org.opencrm.contacts.merge.Combination.points;
+import static org.opencrm.contacts.merge.Combination.tags;
 
 /**
  * Merges two cards of one person. The survivor keeps its own values and takes from the other whatever
@@ -73,36 +73,15 @@ public class ContactMerge {
     }
 
     static ContactState combine(ContactState keep, ContactState other) {
-        List<PointInput> points = new ArrayList<>(keep.pointsOrEmpty());
-        for (PointInput point : other.pointsOrEmpty()) {
-            boolean known = points.stream().anyMatch(p -> p.kind() == point.kind() && p.value().equalsIgnoreCase(point.value()));
-            if (!known) {
-                boolean kindKnown = points.stream().anyMatch(p -> p.kind() == point.kind());
-                points.add(new PointInput(point.kind(), point.label(), point.value(), !kindKnown && point.isPrimary()));
-            }
-        }
-        LinkedHashSet<String> tags = new LinkedHashSet<>(keep.tags() == null ? List.of() : keep.tags());
-        if (other.tags() != null) {
-            tags.addAll(other.tags());
-        }
-        Map<String, Object> custom = new LinkedHashMap<>(other.customFields() == null ? Map.of() : other.customFields());
-        if (keep.customFields() != null) {
-            custom.putAll(keep.customFields());
-        }
-        String notes = keep.notes() == null ? other.notes()
-                : other.notes() == null || other.notes().equals(keep.notes()) ? keep.notes()
-                : keep.notes() + "\n\n" + other.notes();
         return new ContactState(keep.kind(), keep.firstName(), either(keep.middleName(), other.middleName()),
                 either(keep.lastName(), other.lastName()), either(keep.birthDate(), other.birthDate()),
                 either(keep.position(), other.position()), either(keep.ownerId(), other.ownerId()),
                 Boolean.TRUE.equals(keep.vip()) || Boolean.TRUE.equals(other.vip()),
-                either(keep.source(), other.source()), keep.status(), List.copyOf(tags),
+                either(keep.source(), other.source()), keep.status(), tags(keep.tags(), other.tags()),
                 Boolean.TRUE.equals(keep.newsConsent()) || Boolean.TRUE.equals(other.newsConsent()),
                 either(keep.paymentPreference(), other.paymentPreference()),
-                either(keep.deliveryPreference(), other.deliveryPreference()), notes, custom, points, keep.version());
-    }
-
-    private static <T> T either(T first, T second) {
-        return first != null ? first : second;
+                either(keep.deliveryPreference(), other.deliveryPreference()), notes(keep.notes(), other.notes()),
+                customFields(keep.customFields(), other.customFields()),
+                points(keep.pointsOrEmpty(), other.pointsOrEmpty()), keep.version());
     }
 }

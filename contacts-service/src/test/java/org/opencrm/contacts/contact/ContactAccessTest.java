@@ -119,4 +119,41 @@ class ContactAccessTest {
         assertThat(byManager.status()).isEqualTo(403);
         assertThat(foreignId.status()).as("all or nothing").isEqualTo(404);
     }
+
+    @Test
+    void contactsAreTaggedAndDeletedInBulkAllOrNothingAndOnlyWhereTheUserMayChangeThem() {
+        Staff staff = new Staff(port);
+        UUID manager = staff.hire("MANAGER", null);
+        UUID colleague = staff.hire("MANAGER", null);
+        var api = staff.as(manager, "MANAGER");
+        String first = create(api, Map.of("firstName", "First", "tags", List.of("Retail", "kyiv")));
+        String second = create(api, Map.of("firstName", "Second"));
+        String colleagues = create(staff.as(colleague, "MANAGER"), Map.of("firstName", "Colleague's"));
+
+        var tagged = api.post("/api/contacts/tag", Map.of("ids", List.of(first, second), "add", List.of("wholesale"),
+                "remove", List.of("retail")));
+        var noTags = api.post("/api/contacts/tag", Map.of("ids", List.of(first)));
+        var withForeign = api.post("/api/contacts/tag", Map.of("ids", List.of(first, colleagues), "add", List.of("x")));
+        var byMarketer = staff.as(UUID.randomUUID(), "MARKETER").post("/api/contacts/delete",
+                Map.of("ids", List.of(first)));
+        var deleteWithForeign = api.post("/api/contacts/delete", Map.of("ids", List.of(first, colleagues)));
+        var deleteNothing = api.post("/api/contacts/delete", Map.of("ids", List.of()));
+
+        assertThat(tagged.status()).as(tagged.body()).isEqualTo(200);
+        assertThat(api.get("/api/contacts/" + first).json().get("tags").toString()).isEqualTo("[\"kyiv\",\"wholesale\"]");
+        assertThat(api.get("/api/contacts/" + second).json().get("tags").toString()).isEqualTo("[\"wholesale\"]");
+        assertThat(noTags.status()).isEqualTo(400);
+        assertThat(withForeign.status()).as("all or nothing").isEqualTo(404);
+        assertThat(api.get("/api/contacts/" + first).json().get("tags").toString()).doesNotContain("\"x\"");
+        assertThat(byMarketer.status()).isEqualTo(403);
+        assertThat(deleteWithForeign.status()).isEqualTo(404);
+        assertThat(deleteNothing.status()).isEqualTo(400);
+        assertThat(api.get("/api/contacts/" + first).status()).as("nothing deleted").isEqualTo(200);
+
+        var deleted = api.post("/api/contacts/delete", Map.of("ids", List.of(first, second)));
+
+        assertThat(deleted.status()).as(deleted.body()).isEqualTo(204);
+        assertThat(api.get("/api/contacts").json().get("items").findValuesAsString("id")).isEmpty();
+        assertThat(staff.as(colleague, "MANAGER").get("/api/contacts/" + colleagues).status()).isEqualTo(200);
+    }
 }

@@ -64,6 +64,18 @@ class ContactSearchTest {
         assertThat(names(q("ukrain"))).containsExactly("Ukrainka Lesia");
         assertThat(names(q("франка"))).containsExactly("Франко Іван");
         assertThat(names(q("taras shevchenko"))).containsExactly("Shevchenko Taras");
+        assertThat(names(q("shevch tar"))).as("the beginnings of two words").containsExactly("Shevchenko Taras");
+        assertThat(names(q("lesia shevchenko"))).as("every typed word must meet the name").isEmpty();
+    }
+
+    @Test
+    void aRenamedOrDoubleBarrelledNameIsFoundByEachOfItsWords() {
+        String id = create(fields("firstName", "Olena", "lastName", "Kovalenko"));
+        api().patch("/api/contacts/" + id, Map.of("lastName", "Kotliarevska-Kovalenko"));
+
+        assertThat(names(q("Kotliarevska"))).containsExactly("Kotliarevska-Kovalenko Olena");
+        assertThat(names(q("kovalenko olena"))).containsExactly("Kotliarevska-Kovalenko Olena");
+        assertThat(names(q("Kotlarevska"))).as("with a typo").containsExactly("Kotliarevska-Kovalenko Olena");
     }
 
     @Test

@@ -134,4 +134,45 @@ class ContactExportTest {
         assertThat(manager.get("/api/contacts/export?sort=shoeSize").status()).isEqualTo(400);
         assertThat(company.as(UUID.randomUUID(), "DEVELOPER").get("/api/contacts/export").status()).isEqualTo(403);
     }
+
+    @Test
+    void theCompanyListIsExportedWithItsFiltersPointsAndContactPersonsInTheReadersLanguage() throws Exception {
+        var company = new ImportClient(port);
+        UUID manager = UUID.randomUUID();
+        var api = company.as(manager, "MANAGER");
+        String kovalenko = api.post("/api/companies", Map.of("name", "Kovalenko Trading", "taxId", "14360570",
+                "industry", "Wholesale", "tags", List.of("partner"), "points", List.of(
+                        Map.of("kind", "PHONE", "value", "044 123 45 67"),
+                        Map.of("kind", "EMAIL", "value", "office@kt.example")))).json().get("id").asString();
+        api.post("/api/companies", Map.of("name", "Bondar Logistics"));
+        String person = create(api, Map.of("firstName", "Olena"));
+        api.post("/api/companies/" + kovalenko + "/members", Map.of("contactId", person, "position", "Buyer"));
+        company.as(UUID.randomUUID(), "MANAGER").post("/api/companies", Map.of("name", "Someone else's"));
+
+        var all = api.getBytes("/api/companies/export?format=csv&sort=name");
+        var tagged = api.withHeader("Accept-Language", "ru").getBytes("/api/companies/export?format=xlsx&tag=partner");
+
+        assertThat(all.statusCode()).isEqualTo(200);
+        assertThat(all.headers().firstValue("Content-Disposition").orElseThrow())
+                .containsPattern("companies-\\d{4}-\\d{2}-\\d{2}\\.csv");
+        List<CSVRecord> rows = csv(all);
+        assertThat(rows.getFirst().toList()).startsWith("Name", "Tax number", "Industry", "Phone", "E-mail");
+        assertThat(rows.subList(1, rows.size())).extracting(row -> row.get(0))
+                .containsExactly("Bondar Logistics", "Kovalenko Trading");
+        CSVRecord kt = rows.get(2);
+        assertThat(kt.toList().subList(0, 5)).containsExactly("Kovalenko Trading", "14360570", "Wholesale",
+                "+380 44 123 4567", "office@kt.example");
+        assertThat(kt.get(7)).isEqualTo("partner");
+        assertThat(kt.get(rows.getFirst().toList().indexOf("Contact persons"))).isEqualTo("1");
+        assertThat(tagged.statusCode()).isEqualTo(200);
+        try (var workbook = new XSSFWorkbook(new ByteArrayInputStream(tagged.body()))) {
+            var sheet = workbook.getSheetAt(0);
+            assertThat(sheet.getSheetName()).isEqualTo("Компании");
+            assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo("Название");
+            assertThat(sheet.getLastRowNum()).isEqualTo(1);
+            assertThat(sheet.getRow(1).getCell(0).getStringCellValue()).isEqualTo("Kovalenko Trading");
+        }
+        assertThat(api.get("/api/companies/export?format=pdf").status()).isEqualTo(400);
+        assertThat(company.as(UUID.randomUUID(), "DEVELOPER").get("/api/companies/export").status()).isEqualTo(403);
+    }
 }

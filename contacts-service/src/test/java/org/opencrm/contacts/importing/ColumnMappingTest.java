@@ -18,8 +18,12 @@ import org.opencrm.platform.starter.web.InvalidFieldsException;
 class ColumnMappingTest {
 
     private static List<String> suggested(String... headers) {
-        return ColumnMapping.suggest(List.of(headers), List.of()).stream().map(ImportRequests.Column::suggestedField)
-                .toList();
+        return suggested(CardType.CONTACT, headers);
+    }
+
+    private static List<String> suggested(CardType card, String... headers) {
+        return ColumnMapping.suggest(card, List.of(headers), List.of()).stream()
+                .map(ImportRequests.Column::suggestedField).toList();
     }
 
     @Test
@@ -40,7 +44,7 @@ class ColumnMappingTest {
                 FieldType.TEXT, List.of()), new CustomFields.Definition(UUID.randomUUID(), CardType.CONTACT, "status",
                 "Loyalty", FieldType.TEXT, List.of()));
 
-        assertThat(ColumnMapping.suggest(List.of("Звідки дізнались", "Status", "source2"), custom).stream()
+        assertThat(ColumnMapping.suggest(CardType.CONTACT, List.of("Звідки дізнались", "Status", "source2"), custom).stream()
                 .map(ImportRequests.Column::suggestedField).toList())
                 .containsExactly("customFields.source2", "customFields.status", null);
     }
@@ -49,14 +53,50 @@ class ColumnMappingTest {
     void aMappingWithoutANameOrWithUnknownFieldsIsRefusedWithEachEntryNamed() {
         var columns = List.of("A", "B");
 
-        assertThatThrownBy(() -> ColumnMapping.check(List.of(new ImportRequests.MappedColumn(0, "phone")), columns, List.of()))
+        assertThatThrownBy(() -> ColumnMapping.check(CardType.CONTACT, List.of(new ImportRequests.MappedColumn(0, "phone")),
+                columns, List.of()))
                 .isInstanceOfSatisfying(InvalidFieldsException.class, e -> assertThat(e.errors())
                         .extracting(error -> error.field()).containsExactly("mapping"));
-        assertThatThrownBy(() -> ColumnMapping.check(List.of(new ImportRequests.MappedColumn(0, "firstName"),
+        assertThatThrownBy(() -> ColumnMapping.check(CardType.CONTACT, List.of(new ImportRequests.MappedColumn(0, "firstName"),
                 new ImportRequests.MappedColumn(1, "shoeSize"), new ImportRequests.MappedColumn(5, "phone")), columns,
                 List.of()))
                 .isInstanceOfSatisfying(InvalidFieldsException.class, e -> assertThat(e.errors())
                         .extracting(error -> error.field()).containsExactly("mapping[1].field", "mapping[2].column"));
+    }
+
+    @Test
+    void companyHeadersInUkrainianRussianAndEnglishSuggestTheCompanysFields() {
+        assertThat(suggested(CardType.COMPANY, "Назва", "ЄДРПОУ", "Галузь", "Телефон", "Ел. пошта", "Юридична адреса",
+                "Сайт", "Мітки", "Примітки", "Відповідальний"))
+                .containsExactly("name", "taxId", "industry", "phone", "email", "address", "website", "tags", "notes",
+                        "owner");
+        assertThat(suggested(CardType.COMPANY, "Название", "ИНН", "Отрасль", "Телефон", "Телефон 2", "Email"))
+                .containsExactly("name", "taxId", "industry", "phone", "phone", "email");
+        assertThat(suggested(CardType.COMPANY, "Company name", "Tax ID", "Industry", "VAT number", "Owner", "Full name"))
+                .containsExactly("name", "taxId", "industry", null, "owner", null);
+        assertThat(suggested(CardType.COMPANY, "Name", "Tax number", "Industry", "Phone", "E-mail", "Address", "Website",
+                "Tags", "Notes", "Owner", "Contact persons", "Updated"))
+                .containsExactly("name", "taxId", "industry", "phone", "email", "address", "website", "tags", "notes",
+                        "owner", null, null);
+        assertThat(suggested(CardType.CONTACT, "Назва")).containsExactly("firstName");
+    }
+
+    @Test
+    void aCompanyMappingNeedsTheNameAndOnlyTheCompanysFields() {
+        var columns = List.of("A", "B");
+
+        assertThatThrownBy(() -> ColumnMapping.check(CardType.COMPANY, List.of(new ImportRequests.MappedColumn(0, "taxId")),
+                columns, List.of()))
+                .isInstanceOfSatisfying(InvalidFieldsException.class, e -> assertThat(e.errors())
+                        .extracting(error -> error.message()).containsExactly("map a column to name: every company needs a name"));
+        assertThatThrownBy(() -> ColumnMapping.check(CardType.COMPANY, List.of(new ImportRequests.MappedColumn(0, "name"),
+                new ImportRequests.MappedColumn(1, "firstName")), columns, List.of()))
+                .isInstanceOfSatisfying(InvalidFieldsException.class, e -> assertThat(e.errors())
+                        .extracting(error -> error.field() + " " + error.message())
+                        .containsExactly("mapping[1].field is not a field of the company card"));
+        assertThat(ColumnMapping.check(CardType.COMPANY, List.of(new ImportRequests.MappedColumn(0, "name"),
+                new ImportRequests.MappedColumn(1, "taxId")), columns, List.of()))
+                .extracting(target -> target.field()).containsExactly(CompanyField.NAME, CompanyField.TAX_ID);
     }
 
     @Test

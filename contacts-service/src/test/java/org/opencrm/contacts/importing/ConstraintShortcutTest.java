@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.opencrm.contacts.company.CompanyState;
 import org.opencrm.contacts.contact.ContactState;
 import org.opencrm.contacts.point.PointInput;
 import org.opencrm.contacts.point.PointKind;
@@ -63,6 +64,25 @@ class ConstraintShortcutTest {
             boolean valid = VALIDATOR.validate(card).isEmpty();
             assertThat(SHORTCUT.passes(card)).as(card.toString().substring(0, Math.min(120, card.toString().length())))
                     .isEqualTo(valid);
+        }
+    }
+
+    @Test
+    void agreesWithTheValidatorOnCompanyCardsToo() {
+        var shortcut = ConstraintShortcut.of(VALIDATOR, CompanyState.class).orElseThrow();
+        List<CompanyState> cards = List.of(
+                new CompanyState("Romashka", "14360570", "Retail", null, List.of("opt"), "Notes", Map.of("a", 1),
+                        List.of(phone("044 123 45 67")), null),
+                new CompanyState(null, null, null, null, null, null, null, List.of(), null),
+                new CompanyState(" ", null, null, null, null, null, null, List.of(), null),
+                new CompanyState("x".repeat(201), null, null, null, null, null, null, List.of(), null),
+                new CompanyState("Tax", "1".repeat(21), null, null, null, null, null, List.of(), null),
+                new CompanyState("Industry", null, "i".repeat(101), null, null, null, null, List.of(), null),
+                new CompanyState("Tags", null, null, null, List.of("ok", " "), null, null, List.of(), null),
+                new CompanyState("Points", null, null, null, null, null, null, List.of(phone(" ")), null));
+
+        for (CompanyState card : cards) {
+            assertThat(shortcut.passes(card)).as(String.valueOf(card.name())).isEqualTo(VALIDATOR.validate(card).isEmpty());
         }
     }
 }

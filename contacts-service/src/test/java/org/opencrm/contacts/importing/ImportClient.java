@@ -24,7 +24,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A company and its people for the import and export tests: tokens, colleagues known from identity's
- * events, file uploads as a browser's form sends them, and waiting for an import to finish.
+ * events, file uploads as a browser's form sends them, and waiting for an import to finish. It imports
+ * contacts ({@code /api/contacts/imports}) unless made with {@link #ofCompanies}.
  */
 public final class ImportClient {
 
@@ -32,10 +33,31 @@ public final class ImportClient {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     public final UUID tenant = UUID.randomUUID();
+    /** The imports' path: {@code /api/contacts/imports} or {@code /api/companies/imports}. */
+    public final String imports;
     private final int port;
 
     public ImportClient(int port) {
+        this(port, "/api/contacts/imports");
+    }
+
+    private ImportClient(int port, String imports) {
         this.port = port;
+        this.imports = imports;
+    }
+
+    /** A new company that imports companies. */
+    public static ImportClient ofCompanies(int port) {
+        return new ImportClient(port, "/api/companies/imports");
+    }
+
+    /** A colleague with a name, as identity-service announces them, once contacts-service has taken it in. */
+    public UUID hire(String role, String firstName, String lastName) {
+        UUID user = UUID.randomUUID();
+        TopicProbe.publish(new UserActivated(user, user + "@example.com", firstName, lastName, role, null, Instant.now()),
+                tenant, null);
+        await().until(() -> count("select count(*) from directory_user where id = ?", user) == 1);
+        return user;
     }
 
     /** A colleague as identity-service announces them, once contacts-service has taken it in. */
@@ -61,7 +83,7 @@ public final class ImportClient {
         byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + filename
                 + "\"\r\nContent-Type: " + mediaType + "\r\n\r\n").getBytes(StandardCharsets.UTF_8);
         byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
-        var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/contacts/imports"))
+        var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + imports))
                 .timeout(Duration.ofSeconds(60)).header("Authorization", "Bearer " + token)
                 .header("Accept", "application/json, application/problem+json")
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
@@ -90,13 +112,13 @@ public final class ImportClient {
                         column.get("suggestedField").asString()));
             }
         }
-        return api.post("/api/contacts/imports/" + upload.get("id").asString() + "/start",
+        return api.post(imports + "/" + upload.get("id").asString() + "/start",
                 Map.of("mapping", mapping, "duplicates", duplicates));
     }
 
     /** Waits until the import reached the status, and returns it as the API shows it. */
     public JsonNode awaitStatus(ApiClient api, String id, String status) {
-        return await().until(() -> api.get("/api/contacts/imports/" + id).json(),
+        return await().until(() -> api.get(imports + "/" + id).json(),
                 view -> view.get("status").asString().equals(status));
     }
 
@@ -115,6 +137,11 @@ public final class ImportClient {
 
     public long contacts() {
         return count("select count(*) from contact where tenant_id = ?", tenant);
+    }
+
+    /** The company's live companies. */
+    public long companies() {
+        return count("select count(*) from company where tenant_id = ? and deleted_at is null", tenant);
     }
 
     public static long count(String sql, Object... parameters) {

@@ -6,6 +6,7 @@ import org.opencrm.platform.events.contacts.CommentAdded;
 import org.opencrm.platform.events.contacts.CompanyCreated;
 import org.opencrm.platform.events.contacts.ContactMerged;
 import org.opencrm.platform.events.contacts.CompanyDeleted;
+import org.opencrm.platform.events.contacts.CompanyMerged;
 import org.opencrm.platform.events.contacts.CompanyUpdated;
 import org.opencrm.platform.events.contacts.ContactCreated;
 import org.opencrm.platform.events.contacts.ContactDeleted;
@@ -49,6 +50,7 @@ import org.opencrm.platform.events.identity.UserUpdated;
         @JsonSubTypes.Type(value = CompanyCreated.class, name = CompanyCreated.TYPE),
         @JsonSubTypes.Type(value = CompanyUpdated.class, name = CompanyUpdated.TYPE),
         @JsonSubTypes.Type(value = CompanyDeleted.class, name = CompanyDeleted.TYPE),
+        @JsonSubTypes.Type(value = CompanyMerged.class, name = CompanyMerged.TYPE),
 })
 public interface DomainEvent {
 

@@ -14,6 +14,7 @@ import org.opencrm.platform.events.contacts.CommentAdded;
 import org.opencrm.platform.events.contacts.CompanyCreated;
 import org.opencrm.platform.events.contacts.ContactMerged;
 import org.opencrm.platform.events.contacts.CompanyDeleted;
+import org.opencrm.platform.events.contacts.CompanyMerged;
 import org.opencrm.platform.events.contacts.CompanyUpdated;
 import org.opencrm.platform.events.contacts.ContactCreated;
 import org.opencrm.platform.events.contacts.ContactDeleted;
@@ -77,6 +78,8 @@ class GoldenSamplesTest {
             new CompanyUpdated(COMPANY, "Kovalenko Trading LLC", "12345678", "Retail", ADMIN, List.of("partner"),
                     List.of("+380441234567"), List.of("office@kovalenko.example"), Instant.parse("2026-11-24T12:00:00Z"), 2),
             new CompanyDeleted(COMPANY, ADMIN, Instant.parse("2026-11-26T09:00:00Z")),
+            new CompanyMerged(COMPANY, UUID.fromString("7e8f9a0b-1c2d-4e3f-8a4b-5c6d7e8f9a0b"), ADMIN,
+                    Instant.parse("2026-11-26T10:00:00Z")),
             new ContactMerged(CONTACT, UUID.fromString("1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d"), ADMIN,
                     Instant.parse("2026-11-25T10:00:00Z")),
             new CommentAdded(UUID.fromString("4c5d6e7f-8091-4a2b-b3c4-d5e6f7a8b9c0"), "CONTACT", CONTACT, ADMIN,

@@ -16,9 +16,9 @@ import java.util.UUID;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.opencrm.contacts.access.Visibility;
-import org.opencrm.contacts.contact.ContactService;
 import org.opencrm.contacts.customfield.CardType;
 import org.opencrm.contacts.customfield.CustomFields;
+import org.opencrm.contacts.directory.Directory;
 import org.opencrm.contacts.importing.ImportJobs.ImportJob;
 import org.opencrm.contacts.importing.ImportRequests.ImportView;
 import org.opencrm.contacts.importing.ImportRequests.StartImport;
@@ -33,36 +33,42 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.multipart.MultipartFile;
 
 /**
- * Contact imports (`002_*` "Import Excel"): a file is uploaded and read once to show its columns, a preview
- * and a suggested mapping; the user starts it with the mapping they chose and what to do with duplicates;
- * it runs in the background ({@link ImportRunner}) while its progress can be read; the rows it refused
- * are a CSV report.
+ * Imports of contacts and of companies (`002_*` "Import Excel"): a file is uploaded and read once to show
+ * its columns, a preview and a suggested mapping onto the card's fields; the user starts it with the mapping
+ * they chose and what to do with duplicates; it runs in the background ({@link ImportRunner}) while its
+ * progress can be read; the rows it refused are a CSV report. An import is of one kind of card, and is
+ * found only among the imports of that kind.
  * <p>
  * Who: users who may change clients (not MARKETER, not DEVELOPER); an import is seen by the user who
  * uploaded it and by administrators, and by nobody of another company.
  */
 @Service
-class ContactImports {
+class CardImports {
 
     private final ImportJobs jobs;
     private final ImportRunner runner;
-    private final ContactService contacts;
+    private final Directory directory;
     private final CustomFields customFields;
     private final TransactionTemplate transactions;
     private final JdbcTemplate jdbc;
 
-    ContactImports(ImportJobs jobs, ImportRunner runner, ContactService contacts, CustomFields customFields,
+    CardImports(ImportJobs jobs, ImportRunner runner, Directory directory, CustomFields customFields,
             TransactionTemplate transactions, JdbcTemplate jdbc) {
         this.jobs = jobs;
         this.runner = runner;
-        this.contacts = contacts;
+        this.directory = directory;
         this.customFields = customFields;
         this.transactions = transactions;
         this.jdbc = jdbc;
     }
 
-    ImportView upload(MultipartFile upload) {
-        contacts.visibility().requireWrite();
+    /** What the caller may see and change, as the card services decide it: 403 for roles without clients. */
+    private Visibility visibility() {
+        return Visibility.of(CurrentUser.require(), directory);
+    }
+
+    ImportView upload(CardType card, MultipartFile upload) {
+        visibility().requireWrite();
         CrmUser user = CurrentUser.require();
         if (upload.isEmpty()) {
             throw InvalidFieldsException.of("file", "The file is empty.");
@@ -79,43 +85,43 @@ class ContactImports {
                 throw InvalidFieldsException.of("file", e.getMessage());
             }
             Path stored = file;
-            transactions.executeWithoutResult(status -> jobs.insert(id, user.tenantId(), user.userId(),
+            transactions.executeWithoutResult(status -> jobs.insert(id, user.tenantId(), card, user.userId(),
                     fileName(upload.getOriginalFilename()), upload.getSize(), analysis, stored, Instant.now()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
             delete(file);
         }
-        return view(find(id));
+        return view(find(card, id));
     }
 
-    ImportView start(UUID id, StartImport request) {
-        Visibility visibility = contacts.visibility();
+    ImportView start(CardType card, UUID id, StartImport request) {
+        Visibility visibility = visibility();
         visibility.requireWrite();
-        ImportJob job = find(id);
-        List<RowChecker.Target> targets = ColumnMapping.check(request.mapping(), job.columns(),
-                customFields.of(CardType.CONTACT));
+        ImportJob job = find(card, id);
+        List<RowChecker.Target> targets = ColumnMapping.check(card, request.mapping(), job.columns(),
+                customFields.of(card));
         if (!jobs.markRunning(id, request.duplicates(), request.mapping())) {
-            throw new ImportStateException("The import is " + find(id).status().name().toLowerCase()
+            throw new ImportStateException("The import is " + find(card, id).status().name().toLowerCase()
                     + "; only an uploaded, failed or cancelled import can be started.");
         }
         runner.start(job, targets, request.duplicates(), visibility,
                 SecurityContextHolder.getContext().getAuthentication());
-        return view(find(id));
+        return view(find(card, id));
     }
 
-    ImportView get(UUID id) {
-        return view(find(id));
+    ImportView get(CardType card, UUID id) {
+        return view(find(card, id));
     }
 
-    ImportView cancel(UUID id) {
-        contacts.visibility().requireWrite();
-        find(id);
+    ImportView cancel(CardType card, UUID id) {
+        visibility().requireWrite();
+        find(card, id);
         if (!jobs.requestCancel(id)) {
-            throw new ImportStateException("The import is " + find(id).status().name().toLowerCase()
+            throw new ImportStateException("The import is " + find(card, id).status().name().toLowerCase()
                     + " and can no longer be cancelled.");
         }
-        return view(find(id));
+        return view(find(card, id));
     }
 
     /** The rows the import refused, as CSV: row number, reasons, then the row's cells under the file's headers. */
@@ -154,8 +160,8 @@ class ContactImports {
     }
 
     /** The report exists once the import completed: refused rows commit with the imported ones. */
-    ImportJob completed(UUID id) {
-        ImportJob job = find(id);
+    ImportJob completed(CardType card, UUID id) {
+        ImportJob job = find(card, id);
         if (job.status() != ImportStatus.COMPLETED) {
             throw new ImportStateException("The report of refused rows is ready when the import has completed.");
         }
@@ -163,20 +169,20 @@ class ContactImports {
     }
 
     /** An import the caller may see: their own, or any of their company's for an administrator. */
-    private ImportJob find(UUID id) {
+    private ImportJob find(CardType card, UUID id) {
         CrmUser user = CurrentUser.require();
-        return jobs.find(user.tenantId(), id)
+        return jobs.find(user.tenantId(), card, id)
                 .filter(job -> job.createdBy().equals(user.userId()) || user.hasRole("ADMIN"))
                 .orElseThrow(() -> new NotFoundException("Import", id));
     }
 
     private ImportView view(ImportJob job) {
-        var custom = customFields.of(CardType.CONTACT);
+        var custom = customFields.of(job.cardType());
         return new ImportView(job.id(), job.fileName(), job.format(), job.size(), job.status(), job.stage(),
                 job.totalRows(), job.rowsRead(), job.counts(), job.announced(), job.duplicates(), job.cancelRequested(),
                 job.failure(), job.createdBy(), job.createdAt(), job.startedAt(), job.finishedAt(),
-                ColumnMapping.suggest(job.columns(), custom), job.preview(), job.mapping(),
-                ColumnMapping.targets(custom));
+                ColumnMapping.suggest(job.cardType(), job.columns(), custom), job.preview(), job.mapping(),
+                ColumnMapping.targets(job.cardType(), custom));
     }
 
     /** The name the browser sent, without any folder. */
