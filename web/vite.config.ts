@@ -6,6 +6,12 @@ import react from '@vitejs/plugin-react';
 export default defineConfig({
   plugins: [react()],
   build: { outDir: 'dist', sourcemap: false, chunkSizeWarningLimit: 2000 },
-  server: { proxy: { '/api': 'http://localhost:8080', '/ws': { target: 'ws://localhost:8080', ws: true } } },
+  // the browser's Host is passed on (no changeOrigin): the gateway refuses a request whose Origin is not its own host
+  server: {
+    proxy: {
+      '/api': { target: 'http://localhost:8080', changeOrigin: false },
+      '/ws': { target: 'ws://localhost:8080', ws: true, changeOrigin: false },
+    },
+  },
   test: { environment: 'node', include: ['src/**/*.test.ts'] },
 });

@@ -125,6 +125,12 @@ export async function upload<T>(path: string, file: Blob, method = 'PUT'): Promi
   return (text ? JSON.parse(text) : undefined) as T;
 }
 
+/** A file the API serves only with a token (an export, a report), with its Content-Disposition header. */
+export async function download(path: string, headers: Record<string, string> = {}): Promise<{ blob: Blob; disposition: string | null }> {
+  const response = await authorized(path, { method: 'GET', headers });
+  return { blob: await response.blob(), disposition: response.headers.get('Content-Disposition') };
+}
+
 /** An image the API serves only with a token (a user's photo), as an address an <img> can show. */
 export async function imageAddress(path: string): Promise<string> {
   const response = await authorized(path, { method: 'GET' });

@@ -1,5 +1,9 @@
 // Every text of the app in English, Russian and Ukrainian; messages.test.ts keeps the three in step.
-export const messages = {
+// A feature with many texts keeps them in its own messages.ts next to its screens, merged in here.
+import { companyMessages } from './pages/companies/messages';
+import { contactToolMessages } from './pages/contacts/tools/messages';
+
+const core = {
   en: {
     'app.name': 'CRM',
     'auth.signIn': 'Sign in',
@@ -718,6 +722,12 @@ export const messages = {
     'contacts.linkType.DOCUMENT': 'Документ',
   },
 } as const;
+
+export const messages = {
+  en: { ...core.en, ...companyMessages.en, ...contactToolMessages.en },
+  ru: { ...core.ru, ...companyMessages.ru, ...contactToolMessages.ru },
+  uk: { ...core.uk, ...companyMessages.uk, ...contactToolMessages.uk },
+};
 
 export type Language = keyof typeof messages;
 export const languages: { code: Language; label: string }[] = [

@@ -12,7 +12,11 @@ import { PresenceSwitch } from './PresenceSwitch';
 import { NotificationsBell } from './NotificationsBell';
 import { ContactList } from './contacts/ContactList';
 import { ContactCard } from './contacts/ContactCard';
-import { worksWithContacts } from './contacts/model';
+import { CompanyList } from './companies/CompanyList';
+import { CompanyCard } from './companies/CompanyCard';
+import { changesContacts, worksWithContacts } from './contacts/model';
+import { ImportWizard } from './contacts/tools/ImportWizard';
+import { CustomFieldSettings } from './contacts/tools/CustomFieldSettings';
 
 /** The layout every signed-in screen lives in: the sections the user's role may use, language, sign-out. */
 export function Shell() {
@@ -32,11 +36,12 @@ export function Shell() {
   const contacts = worksWithContacts(me.data.role);
   // only sections that exist and that the role may use are shown
   const sections = [
-    ...(contacts ? [{ key: '/contacts', label: t('menu.contacts') }] : []),
+    ...(contacts ? [{ key: '/contacts', label: t('menu.contacts') }, { key: '/companies', label: t('menu.companies') }] : []),
     { key: '/users', label: t('menu.users') },
     { key: '/structure', label: t('menu.structure') },
     { key: '/profile', label: t('menu.profile') },
     ...(admin ? [{ key: '/api-keys', label: t('menu.apiKeys') }] : []),
+    ...(admin ? [{ key: '/settings/custom-fields', label: t('contactTools.menu.customFields') }] : []),
   ];
 
   // a card (/contacts/...) belongs to its section
@@ -77,10 +82,14 @@ export function Shell() {
           <Routes>
             {contacts && <Route path="/contacts" element={<ContactList me={me.data} />} />}
             {contacts && <Route path="/contacts/:id" element={<ContactCard me={me.data} />} />}
+            {contacts && <Route path="/companies" element={<CompanyList me={me.data} />} />}
+            {contacts && <Route path="/companies/:id" element={<CompanyCard me={me.data} />} />}
+            {changesContacts(me.data.role) && <Route path="/contacts/import" element={<ImportWizard />} />}
             <Route path="/users" element={<Users me={me.data} />} />
             <Route path="/structure" element={<Structure me={me.data} />} />
             <Route path="/profile" element={<Profile me={me.data} />} />
             {admin && <Route path="/api-keys" element={<ApiKeys />} />}
+            {admin && <Route path="/settings/custom-fields" element={<CustomFieldSettings />} />}
             <Route path="*" element={<Navigate to="/profile" replace />} />
           </Routes>
         </Layout.Content>

@@ -13,6 +13,7 @@ import { PointsSection } from './PointsSection';
 import { useContactPatch } from './useContactPatch';
 import { useStaff } from './staff';
 import { changesContacts, STATUS_COLORS, type Contact } from './model';
+import { MergeButton } from './tools/MergeButton';
 
 /** The client's card (`000_*`, `002_*`): everything about them, edited in place, and its history. */
 export function ContactCard({ me }: { me: Me }) {
@@ -66,9 +67,12 @@ export function ContactCard({ me }: { me: Me }) {
           </Space>
         }
         extra={editable && (
-          <Popconfirm title={t('contacts.deleteConfirm')} onConfirm={() => remove.mutate()}>
-            <Button danger loading={remove.isPending}>{t('contacts.delete')}</Button>
-          </Popconfirm>
+          <Space>
+            <MergeButton id={c.id} />
+            <Popconfirm title={t('contacts.deleteConfirm')} onConfirm={() => remove.mutate()}>
+              <Button danger loading={remove.isPending}>{t('contacts.delete')}</Button>
+            </Popconfirm>
+          </Space>
         )}>
         {patch.stale && (
           <Alert type="warning" showIcon style={{ marginBottom: 16 }} title={t('contacts.stale')}

@@ -3,7 +3,7 @@ import { Alert, Button, Empty, Form, Input, Popconfirm, Select, Space, Spin, Tag
 import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError, type Me } from '../../api';
-import { fullName, type StaffMember } from './model';
+import { cardKey, fullName, type CardKind, type StaffMember } from './model';
 
 /** A comment as contacts-service shows it. */
 interface Comment {
@@ -20,29 +20,33 @@ interface Draft {
   mentions?: string[];
 }
 
-/** Colleagues talking about the client: anyone who sees the card may comment and mention active colleagues. */
-export function ContactComments({ id, me, staff, staffName }: {
+/**
+ * Colleagues talking about the client: anyone who sees the card (a contact's, or a company's with `card` =
+ * 'companies') may comment and mention active colleagues.
+ */
+export function ContactComments({ id, me, staff, staffName, card = 'contacts' }: {
   id: string;
   me: Me;
   staff: StaffMember[];
   staffName: (id: string | null) => string | null;
+  card?: CardKind;
 }) {
   const { t, i18n } = useTranslation();
   const queries = useQueryClient();
   const [form] = Form.useForm<Draft>();
   const [error, setError] = useState<string | null>(null);
   const comments = useInfiniteQuery({
-    queryKey: ['contact', id, 'comments'],
+    queryKey: [...cardKey(card, id), 'comments'],
     initialPageParam: '',
     queryFn: ({ pageParam }) => api<{ items: Comment[]; nextCursor: string | null }>(
-      `/api/contacts/${id}/comments?limit=30${pageParam ? `&cursor=${encodeURIComponent(pageParam)}` : ''}`),
+      `/api/${card}/${id}/comments?limit=30${pageParam ? `&cursor=${encodeURIComponent(pageParam)}` : ''}`),
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
-  const refresh = () => void queries.invalidateQueries({ queryKey: ['contact', id, 'comments'] });
+  const refresh = () => void queries.invalidateQueries({ queryKey: [...cardKey(card, id), 'comments'] });
   const shown = (e: Error) => setError(e instanceof ApiError && e.fieldErrors.length
     ? e.fieldErrors.map((f) => `${f.field}: ${f.message}`).join('; ') : e.message);
   const add = useMutation({
-    mutationFn: (draft: Draft) => api(`/api/contacts/${id}/comments`, {
+    mutationFn: (draft: Draft) => api(`/api/${card}/${id}/comments`, {
       method: 'POST', body: { body: draft.body.trim(), mentions: draft.mentions ?? [] },
     }),
     onSuccess: () => {
@@ -53,7 +57,7 @@ export function ContactComments({ id, me, staff, staffName }: {
     onError: shown,
   });
   const remove = useMutation({
-    mutationFn: (commentId: string) => api(`/api/contacts/${id}/comments/${commentId}`, { method: 'DELETE' }),
+    mutationFn: (commentId: string) => api(`/api/${card}/${id}/comments/${commentId}`, { method: 'DELETE' }),
     onSuccess: refresh,
     onError: shown,
   });

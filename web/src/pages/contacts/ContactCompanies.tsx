@@ -1,4 +1,5 @@
 import { Alert, Empty, Spin, Table } from 'antd';
+import { Link } from 'react-router-dom';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
@@ -11,7 +12,7 @@ interface Workplace {
   since: string;
 }
 
-/** The companies the contact works for, with their position in each (read here; linked from a company's card). */
+/** The companies the contact works for, with their position in each (read here, each opening its company's card). */
 export function ContactCompanies({ id }: { id: string }) {
   const { t, i18n } = useTranslation();
   const companies = useQuery({ queryKey: ['contact', id, 'companies'], queryFn: () => api<Workplace[]>(`/api/contacts/${id}/companies`) });
@@ -27,7 +28,11 @@ export function ContactCompanies({ id }: { id: string }) {
   return (
     <Table<Workplace> rowKey="companyId" size="small" pagination={false} dataSource={companies.data}
       columns={[
-        { title: t('contacts.companies.name'), dataIndex: 'name' },
+        {
+          title: t('contacts.companies.name'),
+          dataIndex: 'name',
+          render: (name: string, w) => <Link to={`/companies/${w.companyId}`} data-testid="workplace">{name}</Link>,
+        },
         { title: t('contacts.field.position'), dataIndex: 'position', render: (p: string | null) => p ?? '—' },
         { title: t('contacts.companies.since'), dataIndex: 'since', render: (at: string) => new Date(at).toLocaleDateString(i18n.language) },
       ]} />

@@ -6,9 +6,10 @@ import type { Me } from '../../api';
 import { OwnerSelect } from './OwnerSelect';
 import type { ContactPatch } from './useContactPatch';
 import { KINDS, STATUSES, type Contact, type StaffMember } from './model';
+import { CustomFieldValues } from './tools/CustomFieldValues';
 
 /** One field of the card: its value or control, and the server's complaint about it after a refused change. */
-function Field({ name, errors, children }: { name: string; errors: Record<string, string>; children: ReactNode }) {
+export function Field({ name, errors, children }: { name: string; errors: Record<string, string>; children: ReactNode }) {
   const error = Object.entries(errors).find(([field]) => field === name || field.startsWith(`${name}[`) || field.startsWith(`${name}.`));
   return (
     <div data-testid={`field-${name}`} style={{ width: '100%' }}>
@@ -19,7 +20,7 @@ function Field({ name, errors, children }: { name: string; errors: Record<string
 }
 
 /** A line of text edited in place; a cleared text is sent as null (the field is emptied). */
-function EditableText({ value, editable, maxLength, onSave }: {
+export function EditableText({ value, editable, maxLength, onSave }: {
   value: string | null;
   editable: boolean;
   maxLength: number;
@@ -41,7 +42,7 @@ function EditableText({ value, editable, maxLength, onSave }: {
 }
 
 /** Tags are kept on screen as typed and saved on each change. */
-function TagsField({ tags, editable, onSave }: { tags: string[]; editable: boolean; onSave: (tags: string[]) => void }) {
+export function TagsField({ tags, editable, onSave }: { tags: string[]; editable: boolean; onSave: (tags: string[]) => void }) {
   const { t } = useTranslation();
   const [draft, setDraft] = useState(tags);
   useEffect(() => setDraft(tags), [tags]);
@@ -58,7 +59,7 @@ function TagsField({ tags, editable, onSave }: { tags: string[]; editable: boole
 }
 
 /** Notes span several lines, so they get a text area and explicit save. */
-function NotesField({ notes, editable, onSave }: { notes: string | null; editable: boolean; onSave: (notes: string | null) => Promise<unknown> }) {
+export function NotesField({ notes, editable, onSave }: { notes: string | null; editable: boolean; onSave: (notes: string | null) => Promise<unknown> }) {
   const { t } = useTranslation();
   const [draft, setDraft] = useState<string | null>(null);
   if (draft === null) {
@@ -131,6 +132,7 @@ export function ContactDetails({ contact: c, me, staff, ownerName, editable, pat
           text('source', 100),
           field('tags', <TagsField tags={c.tags} editable={editable} onSave={(tags) => patch.change({ tags })} />),
         ]} />
+      <CustomFieldValues values={c.customFields} editable={editable} patch={patch} />
       <Descriptions title={t('contacts.preferences')} bordered size="small" column={1}
         items={[
           text('paymentPreference', 200),

@@ -2,14 +2,23 @@ import { Alert, Empty, Spin, Timeline, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
-import { parseHistoryPoint, type Change } from './model';
+import { cardKey, parseHistoryPoint, type CardKind, type Change } from './model';
 
 const COLORS: Record<Change['action'], string> = { CREATED: 'green', UPDATED: 'blue', DELETED: 'red' };
 
-/** Every change of the card (`002_*` client change history): who, when, and each field before and after. */
-export function ContactHistory({ id, staffName }: { id: string; staffName: (id: string | null) => string | null }) {
+/**
+ * Every change of the card (`002_*` client change history): who, when, and each field before and after. A
+ * company's card (`card` = 'companies') names its own fields with `companies.field.*` texts.
+ */
+export function ContactHistory({ id, staffName, card = 'contacts' }: {
+  id: string;
+  staffName: (id: string | null) => string | null;
+  card?: CardKind;
+}) {
   const { t, i18n } = useTranslation();
-  const history = useQuery({ queryKey: ['contact', id, 'history'], queryFn: () => api<Change[]>(`/api/contacts/${id}/history`) });
+  const history = useQuery({ queryKey: [...cardKey(card, id), 'history'], queryFn: () => api<Change[]>(`/api/${card}/${id}/history`) });
+  const fieldName = (field: string) => t(card === 'companies' ? [`companies.field.${field}`, `contacts.field.${field}`]
+    : `contacts.field.${field}`, { defaultValue: field });
 
   const value = (field: string, v: unknown): string => {
     if (v === null || v === undefined || v === '' || (Array.isArray(v) && v.length === 0)) {
@@ -65,7 +74,7 @@ export function ContactHistory({ id, staffName }: { id: string; staffName: (id: 
           <ul style={{ margin: '4px 0 0', paddingInlineStart: 20 }}>
             {change.fields.map((f) => (
               <li key={f.field}>
-                <Typography.Text type="secondary">{t(`contacts.field.${f.field}`, { defaultValue: f.field })}: </Typography.Text>
+                <Typography.Text type="secondary">{fieldName(f.field)}: </Typography.Text>
                 {change.action === 'UPDATED'
                   ? <>{value(f.field, f.from)} → {value(f.field, f.to)}</>
                   : value(f.field, change.action === 'DELETED' ? f.from : f.to)}

@@ -1,17 +1,21 @@
 import { useEffect, useState } from 'react';
-import { Alert, App as AntApp, Button, Card, Input, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
-import { StarFilled } from '@ant-design/icons';
+import { Alert, Button, Card, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import { StarFilled, UploadOutlined } from '@ant-design/icons';
 import { Link, useNavigate } from 'react-router-dom';
-import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, type Me } from '../../api';
 import { NewContact } from './NewContact';
-import { OwnerSelect } from './OwnerSelect';
 import { useStaff } from './staff';
 import {
-  changesContacts, effectiveSort, listParams, seesOthersContacts, SORTS, STATUS_COLORS, STATUSES,
-  type ContactPage, type ContactStatus, type ContactSummary, type ListFilters, type OwnerFilter, type Sort,
+  changesContacts, effectiveSort, seesOthersContacts, SORTS, STATUS_COLORS, STATUSES,
+  type ContactPage, type ContactStatus, type ContactSummary, type OwnerFilter, type Sort,
 } from './model';
+import { BulkActions } from './tools/BulkActions';
+import { CustomFieldFilter } from './tools/CustomFieldFilter';
+import { ExportButton } from './tools/ExportButton';
+import { SavedViews } from './tools/SavedViews';
+import { toolParams, type ToolFilters } from './tools/model';
 
 function useDebounced<T>(value: T, delay: number): T {
   const [settled, setSettled] = useState(value);
@@ -22,12 +26,14 @@ function useDebounced<T>(value: T, delay: number): T {
   return settled;
 }
 
-/** The client list (`001_*`, `002_*`): one search box, filters, sort, pages by cursor, bulk hand-over and delete. */
+/**
+ * The client list (`001_*`, `002_*`): one search box, filters (custom fields too), sort, saved views, pages by
+ * cursor; bulk hand-over, tags, merge and delete; import and export.
+ */
 export function ContactList({ me }: { me: Me }) {
   const { t, i18n } = useTranslation();
   const navigate = useNavigate();
   const queries = useQueryClient();
-  const { message } = AntApp.useApp();
   const { staff, name } = useStaff();
   const writer = changesContacts(me.role);
   const [typed, setTyped] = useState('');
@@ -37,11 +43,21 @@ export function ContactList({ me }: { me: Me }) {
   const [tags, setTags] = useState<string[]>([]);
   const [owner, setOwner] = useState<OwnerFilter>('anyone');
   const [sort, setSort] = useState<Sort>();
+  const [cf, setCf] = useState<Record<string, string>>({});
   const [selected, setSelected] = useState<string[]>([]);
   const [creating, setCreating] = useState(false);
 
-  const filters: ListFilters = { q, status, vip, tags, owner, sort };
-  const params = listParams(filters, me);
+  const filters: ToolFilters = { q, status, vip, tags, owner, sort, cf };
+  const params = toolParams(filters, me);
+  const apply = (view: ToolFilters) => {
+    setTyped(view.q);
+    setStatus(view.status);
+    setVip(view.vip);
+    setTags(view.tags);
+    setOwner(view.owner);
+    setSort(view.sort);
+    setCf(view.cf);
+  };
   const contacts = useInfiniteQuery({
     queryKey: ['contacts', 'list', params.toString()],
     initialPageParam: '',
@@ -64,27 +80,23 @@ export function ContactList({ me }: { me: Me }) {
     setSelected([]);
     void queries.invalidateQueries({ queryKey: ['contacts'] });
   };
-  const assign = useMutation({
-    mutationFn: (ownerId: string | null) => api('/api/contacts/assign', { method: 'POST', body: { ids: selected, ownerId } }),
-    onSuccess: () => {
-      void message.success(t('contacts.assigned'));
-      changed();
-    },
-  });
-  const remove = useMutation({
-    // there is no bulk delete: one request per contact, all at once
-    mutationFn: (ids: string[]) => Promise.all(ids.map((id) => api(`/api/contacts/${id}`, { method: 'DELETE' }))),
-    onSuccess: () => void message.success(t('contacts.deletedMany')),
-    onSettled: changed,
-  });
-  const error = assign.error ?? remove.error ?? contacts.error;
+  const error = contacts.error;
   const rows = contacts.data?.pages.flatMap((p) => p.items) ?? [];
 
   return (
     <Card title={<Space>{t('contacts.title')}{count.data && <Typography.Text type="secondary" data-testid="contacts-count">
       {t('contacts.count', { count: count.data.count })}</Typography.Text>}</Space>}
-      extra={writer && <Button type="primary" onClick={() => setCreating(true)}>{t('contacts.new')}</Button>}>
+      extra={
+        <Space wrap>
+          {writer && <Button icon={<UploadOutlined />} onClick={() => navigate('/contacts/import')}>{t('contactTools.import.button')}</Button>}
+          <ExportButton params={params} />
+          {writer && <Button type="primary" onClick={() => setCreating(true)}>{t('contacts.new')}</Button>}
+        </Space>
+      }>
       {error && <Alert type="error" showIcon title={error.message} style={{ marginBottom: 12 }} />}
+      <div style={{ marginBottom: 12 }}>
+        <SavedViews me={me} filters={{ ...filters, q: typed }} onApply={apply} />
+      </div>
       <Space wrap style={{ marginBottom: 16 }}>
         <Input.Search allowClear placeholder={t('contacts.search')} aria-label={t('contacts.search')} value={typed}
           onChange={(e) => setTyped(e.target.value)} onSearch={setTyped} style={{ width: 340 }} />
@@ -103,16 +115,10 @@ export function ContactList({ me }: { me: Me }) {
         )}
         <Select aria-label={t('contacts.sort')} value={effectiveSort(sort, q)} onChange={setSort} style={{ width: 200 }}
           options={SORTS.filter((s) => s !== 'relevance' || q.trim() !== '').map((s) => ({ value: s, label: t(`contacts.sort.${s}`) }))} />
+        <CustomFieldFilter value={cf} onChange={setCf} />
       </Space>
       {writer && selected.length > 0 && (
-        <Space wrap style={{ marginBottom: 16 }} data-testid="bulk">
-          <Typography.Text>{t('contacts.selected', { count: selected.length })}</Typography.Text>
-          <OwnerSelect me={me} staff={staff} placeholder={t('contacts.assignTo')} aria-label={t('contacts.assignTo')}
-            loading={assign.isPending} value={undefined} onChange={(ownerId) => assign.mutate(ownerId)} style={{ width: 280 }} />
-          <Popconfirm title={t('contacts.deleteSelectedConfirm')} onConfirm={() => remove.mutate(selected)}>
-            <Button danger loading={remove.isPending}>{t('contacts.delete')}</Button>
-          </Popconfirm>
-        </Space>
+        <BulkActions me={me} staff={staff} selected={selected} rows={rows} onDone={changed} />
       )}
       <Table<ContactSummary> rowKey="id" loading={contacts.isPending || contacts.isPlaceholderData} pagination={false} dataSource={rows}
         data-testid="contacts" locale={{ emptyText: t('contacts.empty') }} scroll={{ x: 'max-content' }}

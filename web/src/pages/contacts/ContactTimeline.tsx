@@ -1,15 +1,17 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { Alert, Button, DatePicker, Empty, Form, Input, Popconfirm, Radio, Select, Space, Spin, Tag, Timeline, Typography } from 'antd';
 import { ArrowDownOutlined, ArrowUpOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError, type Me } from '../../api';
-import { CHANNELS, type Channel } from './model';
+import { cardKey, CHANNELS, type CardKind, type Channel } from './model';
 
 /** An interaction with the client, as contacts-service shows it. */
 interface Entry {
   id: string;
+  contactId: string | null;
+  companyId: string | null;
   occurredAt: string;
   channel: Channel;
   direction: 'IN' | 'OUT' | null;
@@ -27,29 +29,35 @@ interface NewEntry {
   summary: string;
 }
 
-/** The client's communication history (`001_*`): what happened when, on which channel, who started it. */
-export function ContactTimeline({ id, me, editable, staffName }: {
+/**
+ * The client's communication history (`001_*`): what happened when, on which channel, who started it. On a
+ * company's card (`card` = 'companies') it holds its contact persons' entries too, each named by `aboutContact`.
+ */
+export function ContactTimeline({ id, me, editable, staffName, card = 'contacts', aboutContact }: {
   id: string;
   me: Me;
   editable: boolean;
   staffName: (id: string | null) => string | null;
+  card?: CardKind;
+  /** Who an entry of another card (a company's contact person) is about. */
+  aboutContact?: (contactId: string) => ReactNode;
 }) {
   const { t, i18n } = useTranslation();
   const queries = useQueryClient();
   const [form] = Form.useForm<NewEntry>();
   const [error, setError] = useState<string | null>(null);
   const entries = useInfiniteQuery({
-    queryKey: ['contact', id, 'timeline'],
+    queryKey: [...cardKey(card, id), 'timeline'],
     initialPageParam: '',
     queryFn: ({ pageParam }) => api<{ items: Entry[]; nextCursor: string | null }>(
-      `/api/contacts/${id}/timeline?limit=30${pageParam ? `&cursor=${encodeURIComponent(pageParam)}` : ''}`),
+      `/api/${card}/${id}/timeline?limit=30${pageParam ? `&cursor=${encodeURIComponent(pageParam)}` : ''}`),
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
-  const refresh = () => void queries.invalidateQueries({ queryKey: ['contact', id, 'timeline'] });
+  const refresh = () => void queries.invalidateQueries({ queryKey: [...cardKey(card, id), 'timeline'] });
   const shown = (e: Error) => setError(e instanceof ApiError && e.fieldErrors.length
     ? e.fieldErrors.map((f) => `${f.field}: ${f.message}`).join('; ') : e.message);
   const add = useMutation({
-    mutationFn: (entry: NewEntry) => api(`/api/contacts/${id}/timeline`, {
+    mutationFn: (entry: NewEntry) => api(`/api/${card}/${id}/timeline`, {
       method: 'POST',
       body: {
         channel: entry.channel,
@@ -66,11 +74,13 @@ export function ContactTimeline({ id, me, editable, staffName }: {
     onError: shown,
   });
   const remove = useMutation({
-    mutationFn: (entryId: string) => api(`/api/contacts/${id}/timeline/${entryId}`, { method: 'DELETE' }),
+    mutationFn: (entryId: string) => api(`/api/${card}/${id}/timeline/${entryId}`, { method: 'DELETE' }),
     onSuccess: refresh,
     onError: shown,
   });
   const all = entries.data?.pages.flatMap((p) => p.items) ?? [];
+  // a company's timeline shows its people's entries too; those are removed on their own cards
+  const own = (e: Entry) => (card === 'contacts' ? e.contactId : e.companyId) === id;
 
   return (
     <Space orientation="vertical" size="large" style={{ width: '100%' }}>
@@ -114,8 +124,9 @@ export function ContactTimeline({ id, me, editable, staffName }: {
                     {e.direction === 'IN' ? <ArrowDownOutlined /> : <ArrowUpOutlined />} {t(`contacts.direction.${e.direction}`)}
                   </Typography.Text>
                 )}
+                {!own(e) && e.contactId && aboutContact?.(e.contactId)}
                 {e.authorId && <Typography.Text type="secondary">{staffName(e.authorId) ?? t('contacts.history.unknownUser')}</Typography.Text>}
-                {e.source === 'manual' && (e.authorId === me.id || me.role === 'ADMIN') && (
+                {own(e) && e.source === 'manual' && (e.authorId === me.id || me.role === 'ADMIN') && (
                   <Popconfirm title={t('contacts.timeline.deleteConfirm')} onConfirm={() => remove.mutate(e.id)}>
                     <Button type="link" size="small" danger>{t('contacts.delete')}</Button>
                   </Popconfirm>

@@ -21,7 +21,13 @@ function PointValue({ point }: { point: Point }) {
 }
 
 /** The card's phones, e-mails and other points; edited as a whole list (the PATCH replaces `points`). */
-export function PointsSection({ points, editable, patch }: { points: Point[]; editable: boolean; patch: ContactPatch }) {
+export function PointsSection({ points, editable, patch, title }: {
+  points: Point[];
+  editable: boolean;
+  patch: ContactPatch;
+  /** The section's heading, when "how to reach them" does not fit the card (a company's). */
+  title?: string;
+}) {
   const { t } = useTranslation();
   const [editing, setEditing] = useState(false);
   const [form] = Form.useForm<{ points: PointRow[] }>();
@@ -42,7 +48,7 @@ export function PointsSection({ points, editable, patch }: { points: Point[]; ed
   };
 
   return (
-    <Card size="small" title={t('contacts.field.points')} data-testid="points"
+    <Card size="small" title={title ?? t('contacts.field.points')} data-testid="points"
       extra={editable && !editing && <Button size="small" onClick={() => setEditing(true)}>{t('contacts.edit')}</Button>}>
       {editing ? (
         <Form form={form} onFinish={save} initialValues={{ points: points.map((p) => ({ ...p, label: p.label ?? undefined })) }}>

@@ -18,6 +18,14 @@ export type Channel = (typeof CHANNELS)[number];
 
 export const STATUS_COLORS: Record<ContactStatus, string> = { LEAD: 'blue', ACTIVE: 'green', FORMER: 'default' };
 
+/**
+ * Which kind of card a shared tab (history, timeline, comments) or the in-place editing serves: the API's path
+ * segment (`/api/contacts/{id}`, `/api/companies/{id}`).
+ */
+export type CardKind = 'contacts' | 'companies';
+/** The query cache's key of a card: ['contact', id] or ['company', id]; its tabs' keys start with it. */
+export const cardKey = (card: CardKind, id: string) => [card === 'contacts' ? 'contact' : 'company', id];
+
 /** One way to reach a contact, as the card shows it and as create and PATCH take it. */
 export interface Point {
   kind: PointKind;
@@ -66,6 +74,8 @@ export interface Contact {
   paymentPreference: string | null;
   deliveryPreference: string | null;
   notes: string | null;
+  /** Values of the custom fields an administrator defined, by key. */
+  customFields: Record<string, unknown>;
   points: Point[];
   email: string | null;
   phone: string | null;

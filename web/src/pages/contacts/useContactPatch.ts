@@ -3,14 +3,15 @@ import { App as AntApp } from 'antd';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../../api';
-import { CONFLICT, type Contact } from './model';
+import { cardKey, CONFLICT, type CardKind } from './model';
 
 /**
  * Saves changes to a card as JSON merge patches: only the changed fields, with the version the user saw, so
  * that an edit over someone else's newer one is refused (409) instead of silently undoing it. The user's own
- * quick edits go one after another, each with the version the previous one left.
+ * quick edits go one after another, each with the version the previous one left. Serves contact cards and,
+ * with `card` = 'companies', company cards.
  */
-export function useContactPatch(id: string) {
+export function useContactPatch(id: string, card: CardKind = 'contacts') {
   const { t } = useTranslation();
   const { message } = AntApp.useApp();
   const queries = useQueryClient();
@@ -20,17 +21,17 @@ export function useContactPatch(id: string) {
   const patch = useMutation({
     mutationFn: (change: Record<string, unknown>) => {
       const next = queue.current.catch(() => undefined).then(async () => {
-        const seen = queries.getQueryData<Contact>(['contact', id]);
-        const updated = await api<Contact>(`/api/contacts/${id}`, { method: 'PATCH', body: { ...change, version: seen?.version } });
-        queries.setQueryData(['contact', id], updated);
+        const seen = queries.getQueryData<{ version: number }>(cardKey(card, id));
+        const updated = await api<{ version: number }>(`/api/${card}/${id}`, { method: 'PATCH', body: { ...change, version: seen?.version } });
+        queries.setQueryData(cardKey(card, id), updated);
         return updated;
       });
       queue.current = next;
       return next;
     },
     onSuccess: () => {
-      void queries.invalidateQueries({ queryKey: ['contact', id, 'history'] });
-      void queries.invalidateQueries({ queryKey: ['contacts'] });
+      void queries.invalidateQueries({ queryKey: [...cardKey(card, id), 'history'] });
+      void queries.invalidateQueries({ queryKey: [card] });
       setErrors({});
       void message.success(t('contacts.saved'));
     },

@@ -37,6 +37,18 @@ class WebAppTest {
         assertJourneyPasses("contacts-journey.mjs");
     }
 
+    @Test
+    void anAdministratorDefinesACustomFieldImportsAFileFiltersSavesAViewTagsExportsMergesAndDeletesContacts()
+            throws Exception {
+        assertJourneyPasses("contact-tools-journey.mjs");
+    }
+
+    @Test
+    void anAdministratorKeepsCompaniesWithTheirContactPersonsExportsMergesTwoCardsAndReadsThemInUkrainian()
+            throws Exception {
+        assertJourneyPasses("companies-journey.mjs");
+    }
+
     private static void assertJourneyPasses(String script) throws IOException, InterruptedException {
         Path web = Path.of("..", "web").toAbsolutePath().normalize();
         Path log = Path.of("target", "system-tests", script + ".log");
