@@ -43,8 +43,12 @@ public class ContactSearch {
     /** How alike the typed words and words of a name must be (pg_trgm's strict word similarity, 0.5 by default). */
     static final double NAME_SIMILARITY = 0.5;
 
-    /** Below how many matching names a name search reads them all and sorts them (see {@link #nameWords}). */
-    static final int FEW_HOLDERS = 3000;
+    /**
+     * Below how many matching names (as the planner estimates them) a name search reads them all and sorts
+     * them (see {@link #nameWords}). The estimate counts every company's names, so it may be far above one
+     * company's: the bound is set where reading them all still costs tens of milliseconds.
+     */
+    static final int FEW_HOLDERS = 30_000;
 
     /** How many name words one typed word may stand for. */
     static final int WORDS_PER_TYPED_WORD = 50;
@@ -132,10 +136,16 @@ public class ContactSearch {
         return count == null ? 0 : count;
     }
 
-    /** How alike names must be, for this transaction only: a typed word and a name word, and a company's name. */
-    private void similarityThresholds() {
+    /**
+     * For this transaction only: how alike names must be (a typed word and a name word, and a company's name),
+     * and a plan made for the words of this search. A prepared statement's cached generic plan would read
+     * every search the way it read the first (in the list's order, say, for a rare name: a second instead of
+     * milliseconds); {@link #nameWords} chooses the reading per search.
+     */
+    private void searchSettings() {
         jdbc.queryForObject("select set_config('pg_trgm.similarity_threshold', ?, true)"
-                + " || set_config('pg_trgm.strict_word_similarity_threshold', ?, true)", String.class,
+                + " || set_config('pg_trgm.strict_word_similarity_threshold', ?, true)"
+                + " || set_config('plan_cache_mode', 'force_custom_plan', true)", String.class,
                 String.valueOf(NAME_SIMILARITY), String.valueOf(NAME_SIMILARITY));
     }
 
@@ -211,7 +221,7 @@ public class ContactSearch {
         boolean mostlyDigits = digits.length() >= 3 && digits.length() * 2 >= typed.replaceAll("\\s", "").length();
         boolean emailLike = !typed.contains(" ") && (typed.contains("@") || typed.contains("."));
         if (!mostlyDigits && name.length() >= 2) {
-            similarityThresholds();
+            searchSettings();
             nameWords(name, params).ifPresent(conditions::add);
             conditions.add("c.id in (select m.contact_id from company_member m join company co on co.id = m.company_id"
                     + " where co.tenant_id = :tenant and co.deleted_at is null and co.search_name %>> :name)");
@@ -277,14 +287,15 @@ public class ContactSearch {
             return Optional.empty();
         }
         String condition = "(" + String.join(" and ", conditions) + ")";
-        // Names most contacts share are best read in the list's order until the page is full, rare ones from the
-        // words index and then sorted. The planner cannot tell them apart (its statistics know the commonest
-        // words only; a wrong guess read 40,000 rows for 51), so count, up to a bound: if few names hold the
-        // words, this transaction reads no index in order.
+        // Names many contacts share (a first name) are best read in the list's order until the page is full, the
+        // others from the words index and then sorted. The planner knows about how many names hold a word (its
+        // statistics keep the commonest words) but prices reading in order too low: it read 10,000 rows in
+        // order for 51 where the words index had 6,000. So ask it for its estimate, and below the bound read
+        // no index in order.
         params.addValue("tenant", TenantContext.require());
-        Integer holders = sql.queryForObject("select count(*) from (select 1 from contact c where c.tenant_id = :tenant"
-                + " and c.deleted_at is null and " + condition + " limit " + FEW_HOLDERS + ") probe", params, Integer.class);
-        if (holders != null && holders < FEW_HOLDERS) {
+        String plan = sql.queryForObject("explain (format json) select 1 from contact c where c.tenant_id = :tenant"
+                + " and c.deleted_at is null and " + condition, params, String.class);
+        if (plan != null && json.readTree(plan).path(0).path("Plan").path("Plan Rows").asDouble() < FEW_HOLDERS) {
             jdbc.queryForObject("select set_config('enable_indexscan', 'off', true)", String.class);
         }
         return Optional.of(condition);
