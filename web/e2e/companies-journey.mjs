@@ -3,14 +3,30 @@
 // reload, shown in its history), adds contact persons with their positions and finds the company from a person's
 // card, sees a person's call on the company's timeline, records a meeting and a comment there, exports the list as
 // CSV and XLSX, hands a company over, merges two cards of one company (the survivor holds both's people), reads a
-// company screen in Ukrainian, and deletes a company. Headless Chromium through the gateway at BASE_URL; exits
-// non-zero at the failing step (SCREENSHOT=file.png keeps what the page showed then).
-import { readFile } from 'node:fs/promises';
+// company screen in Ukrainian, and deletes a company; then imports a CSV of companies with Ukrainian headers
+// through the wizard (a row with a wrong EDRPOU code is rejected with its reason), finds an imported company, defines
+// a custom field of companies and fills it on a card, kept after a reload. The new-company dialog offers no
+// "Unassigned" owner. Headless Chromium through the gateway at BASE_URL; exits non-zero at the failing step
+// (SCREENSHOT=file.png keeps what the page showed then).
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 
 const base = process.env.BASE_URL ?? 'http://localhost:8080';
 const stamp = Date.now();
 const password = 'a sturdy password';
+
+// the headers of a Ukrainian spreadsheet; the third row's EDRPOU code fails its check digit
+const folder = await mkdtemp(join(tmpdir(), 'companies-journey-'));
+const companiesCsv = join(folder, 'companies.csv');
+await writeFile(companiesCsv, [
+  'Назва,ЄДРПОУ,Телефон,Галузь',
+  'Полтавська пекарня,14360570,044 222 33 44,Харчова промисловість',
+  'Карпатський ліс,00033715,067 700 11 22,Деревообробка',
+  'Одеса Порт Сервіс,14360571,048 700 00 01,Логістика',
+  '',
+].join('\r\n'));
 
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
@@ -81,6 +97,8 @@ try {
   const context = await browser.newContext({ locale: 'en-US', acceptDownloads: true });
   page = await context.newPage();
   page.setDefaultTimeout(20_000);
+  // the first load of a dev server compiles every module, which takes long on a busy machine
+  page.setDefaultNavigationTimeout(60_000);
 
   step = 'the administrator signs up';
   await page.goto(base + '/sign-up');
@@ -109,6 +127,17 @@ try {
   await createCompany(page, { name: 'Dnipro Steel Works', industry: 'Metallurgy' });
   await createCompany(page, { name: 'Lviv Coffee House', industry: 'Food and drink' });
   await listShows(page, ['Dnipro Steel', 'Dnipro Steel Works', 'Lviv Coffee House']);
+
+  step = 'the new-company dialog offers the owners but not "Unassigned" (the server would make the creator the owner)';
+  await page.getByRole('button', { name: 'New company' }).click();
+  const ownerDialog = page.getByRole('dialog', { name: 'New company' });
+  await ownerDialog.getByRole('combobox', { name: 'Owner' }).click();
+  await page.locator('.ant-select-dropdown:visible').getByTitle('Oksana Melnyk (me)').waitFor();
+  const unassigned = await page.locator('.ant-select-dropdown:visible').getByTitle('Unassigned').count();
+  if (unassigned !== 0) throw new Error('the new-company dialog offers "Unassigned"');
+  await ownerDialog.getByRole('combobox', { name: 'Owner' }).press('Escape');
+  await ownerDialog.getByRole('button', { name: 'Cancel' }).click();
+  await ownerDialog.waitFor({ state: 'hidden' });
 
   step = 'a wrong EDRPOU code is refused on its field';
   await page.getByRole('button', { name: 'New company' }).click();
@@ -253,6 +282,7 @@ try {
   await page.getByRole('link', { name: 'Усі компанії' }).click();
   await page.getByRole('button', { name: 'Нова компанія' }).waitFor();
   await page.getByRole('columnheader', { name: 'Податковий номер' }).waitFor();
+  await page.getByRole('button', { name: 'Імпорт' }).waitFor();
   await listShows(page, ['Dnipro Steel', 'Lviv Coffee House']);
   await page.getByTestId('language').click();
   await page.getByTitle('English').click();
@@ -266,6 +296,78 @@ try {
   await page.waitForURL(/\/companies$/);
   await listShows(page, ['Dnipro Steel']);
 
+  step = 'the company import wizard suggests the fields of the Ukrainian headers';
+  await page.getByRole('button', { name: 'Import' }).click();
+  await page.waitForURL(/\/companies\/import$/);
+  await page.getByText('Import companies').waitFor();
+  await page.getByTestId('import-file').locator('input[type=file]').setInputFiles(companiesCsv);
+  await page.waitForURL(/\/companies\/import\?id=[0-9a-f-]{36}$/);
+  await page.getByTestId('import-total').filter({ hasText: '3' }).waitFor();
+  const mapping = page.getByTestId('import-mapping');
+  const suggested = { 'Назва': 'Name', 'ЄДРПОУ': 'Tax number (EDRPOU)', 'Телефон': 'Phone', 'Галузь': 'Industry' };
+  for (const [column, field] of Object.entries(suggested)) {
+    await mapping.getByRole('row', { name: new RegExp(`^${column}`) }).locator('.ant-select').filter({ hasText: field }).waitFor();
+  }
+  await mapping.getByRole('row', { name: /^ЄДРПОУ/ }).getByText('14360571').waitFor();
+  await page.getByText('a row whose tax number, phone or e-mail is already in the CRM is left out').waitFor();
+
+  step = 'the company import runs to its end: two created, the wrong tax number rejected';
+  await page.getByRole('button', { name: 'Start the import' }).click();
+  // the wizard polls the import until it ends (the service may be busy with other imports meanwhile)
+  await page.getByTestId('import-result').filter({ hasText: 'Import finished' }).waitFor({ timeout: 120_000 });
+  const counts = page.getByTestId('import-counts');
+  for (const [label, value] of [['Created', '2'], ['Updated', '0'], ['Skipped', '0'], ['Rejected', '1']]) {
+    await counts.locator('.ant-statistic').filter({ hasText: label }).locator('.ant-statistic-content-value')
+      .filter({ hasText: new RegExp(`^${value}$`) }).waitFor();
+  }
+
+  step = 'the rejected row is listed with its reason';
+  await page.getByTestId('rejected-rows').getByRole('row', { name: /Одеса Порт Сервіс/ })
+    .filter({ hasText: 'ЄДРПОУ: "14360571" is not a valid tax number' }).waitFor();
+
+  step = 'the imported companies are in the list, and one is found by its tax number';
+  await page.getByRole('button', { name: 'Open the companies' }).click();
+  await page.waitForURL(/\/companies$/);
+  await listShows(page, ['Dnipro Steel', 'Полтавська пекарня', 'Карпатський ліс']);
+  await page.getByPlaceholder('Search by name, tax number, phone or e-mail').fill('14360570');
+  await listShows(page, ['Полтавська пекарня']);
+  await row(page, 'Полтавська пекарня').getByText('Харчова промисловість').waitFor();
+
+  step = 'the imported card holds the file\'s tax number, industry and phone';
+  await page.getByRole('link', { name: 'Полтавська пекарня', exact: true }).click();
+  await page.getByTestId('company-title').filter({ hasText: 'Полтавська пекарня' }).waitFor();
+  await page.getByTestId('company-tax-id').filter({ hasText: '14360570' }).waitFor();
+  await page.getByTestId('field-industry').filter({ hasText: 'Харчова промисловість' }).waitFor();
+  await page.getByTestId('points').getByText('+380 44 222 3344').waitFor();
+
+  step = 'the administrator defines a custom field of companies';
+  await page.getByRole('menuitem', { name: 'Custom fields' }).click();
+  await page.getByTestId('card-type').getByText('Companies').click();
+  await page.getByText('No custom fields yet').waitFor();
+  await page.getByRole('button', { name: 'New field' }).click();
+  const fieldDialog = page.getByRole('dialog', { name: 'New field' });
+  await fieldDialog.locator('.ant-select').filter({ hasText: 'Companies' }).waitFor();
+  await fieldDialog.getByLabel('Name').fill('Supply contract');
+  await fieldDialog.getByLabel('Key').fill('contract');
+  await fieldDialog.getByRole('button', { name: 'Save' }).click();
+  await page.getByText('Field saved').waitFor();
+  await page.getByTestId('custom-fields').getByRole('row', { name: /Supply contract/ }).filter({ hasText: 'Text' }).waitFor();
+
+  step = 'a custom value is set on the company card';
+  await page.getByRole('menuitem', { name: 'Companies', exact: true }).click();
+  await page.getByRole('link', { name: 'Полтавська пекарня', exact: true }).click();
+  await page.getByTestId('company-title').filter({ hasText: 'Полтавська пекарня' }).waitFor();
+  const contract = page.getByTestId('custom-contract');
+  await page.getByTestId('custom-values').filter({ hasText: 'Supply contract' }).waitFor();
+  await contract.getByRole('button', { name: 'Edit' }).click();
+  await contract.getByRole('textbox').fill('PP-2025/041');
+  await contract.getByRole('textbox').press('Enter');
+  await page.getByText('Saved', { exact: true }).waitFor();
+
+  step = 'the custom value is kept after a reload';
+  await page.reload();
+  await page.getByTestId('custom-contract').filter({ hasText: 'PP-2025/041' }).waitFor();
+
   console.log('companies journey: all steps passed');
 } catch (error) {
   console.error(`companies journey failed at "${step}": ${error.message}`);
@@ -274,4 +376,5 @@ try {
   if (process.env.SCREENSHOT && page) await page.screenshot({ path: process.env.SCREENSHOT, fullPage: true }).catch(() => undefined);
 } finally {
   await browser.close();
+  await rm(folder, { recursive: true, force: true });
 }

@@ -84,7 +84,8 @@ export function Shell() {
             {contacts && <Route path="/contacts/:id" element={<ContactCard me={me.data} />} />}
             {contacts && <Route path="/companies" element={<CompanyList me={me.data} />} />}
             {contacts && <Route path="/companies/:id" element={<CompanyCard me={me.data} />} />}
-            {changesContacts(me.data.role) && <Route path="/contacts/import" element={<ImportWizard />} />}
+            {changesContacts(me.data.role) && <Route path="/contacts/import" element={<ImportWizard key="contacts" card="contacts" />} />}
+            {changesContacts(me.data.role) && <Route path="/companies/import" element={<ImportWizard key="companies" card="companies" />} />}
             <Route path="/users" element={<Users me={me.data} />} />
             <Route path="/structure" element={<Structure me={me.data} />} />
             <Route path="/profile" element={<Profile me={me.data} />} />

@@ -6,9 +6,10 @@ import { EditableText, Field, NotesField, TagsField } from '../contacts/ContactD
 import { OwnerSelect } from '../contacts/OwnerSelect';
 import type { ContactPatch } from '../contacts/useContactPatch';
 import type { StaffMember } from '../contacts/model';
+import { CustomFieldValues } from '../contacts/tools/CustomFieldValues';
 import type { Company } from './model';
 
-/** The company card's fields, each saved on its own as the user changes it (read-only for a marketer). */
+/** The company card's fields and its custom fields, each saved on its own as the user changes it (read-only for a marketer). */
 export function CompanyDetails({ company: c, me, staff, ownerName, editable, patch }: {
   company: Company;
   me: Me;
@@ -37,6 +38,7 @@ export function CompanyDetails({ company: c, me, staff, ownerName, editable, pat
             : ownerName ?? t('contacts.unassigned')),
           field('tags', <TagsField tags={c.tags} editable={editable} onSave={(tags) => patch.change({ tags })} />),
         ]} />
+      <CustomFieldValues entity="COMPANY" values={c.customFields} editable={editable} patch={patch} />
       <Card size="small" title={t('companies.field.notes')}>
         <Field name="notes" errors={patch.errors}>
           <NotesField notes={c.notes} editable={editable} onSave={(notes) => patch.save({ notes })} />

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { Alert, App as AntApp, Button, Card, Input, Select, Space, Table, Tag, Typography } from 'antd';
-import { DownloadOutlined, MergeCellsOutlined } from '@ant-design/icons';
+import { DownloadOutlined, MergeCellsOutlined, UploadOutlined } from '@ant-design/icons';
 import { Link, useNavigate } from 'react-router-dom';
 import { keepPreviousData, useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -24,7 +24,7 @@ function useDebounced<T>(value: T, delay: number): T {
 
 /**
  * The organisations among the clients (`001_*`, `002_*`): one search box (name with typos, tax number, phone,
- * e-mail), owner and tag filters, sort, pages by cursor; bulk hand-over, merge of two, export as CSV or XLSX.
+ * e-mail), owner and tag filters, sort, pages by cursor; bulk hand-over, merge of two, export as CSV or XLSX, import.
  */
 export function CompanyList({ me }: { me: Me }) {
   const { t, i18n } = useTranslation();
@@ -93,6 +93,7 @@ export function CompanyList({ me }: { me: Me }) {
             onClick={() => exporting.mutate('csv')}>{t('companies.export.csv')}</Button>
           <Button icon={<DownloadOutlined />} loading={exporting.isPending && exporting.variables === 'xlsx'}
             onClick={() => exporting.mutate('xlsx')}>{t('companies.export.xlsx')}</Button>
+          {writer && <Button icon={<UploadOutlined />} onClick={() => navigate('/companies/import')}>{t('companies.import.button')}</Button>}
           {writer && <Button type="primary" onClick={() => setCreating(true)}>{t('companies.new')}</Button>}
         </Space>
       }>

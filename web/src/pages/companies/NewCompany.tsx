@@ -81,8 +81,9 @@ export function NewCompany({ open, onClose, me, staff }: { open: boolean; onClos
         </Row>
         <Row gutter={16}>
           <Col xs={24} md={12}>
+            {/* no "Unassigned": the server makes the creator the owner of a company created without one */}
             <Form.Item name="ownerId" label={t('companies.field.ownerId')}>
-              <OwnerSelect me={me} staff={staff} aria-label={t('companies.field.ownerId')} style={{ width: '100%' }}
+              <OwnerSelect me={me} staff={staff} nobody={false} aria-label={t('companies.field.ownerId')} style={{ width: '100%' }}
                 onChange={(ownerId) => form.setFieldValue('ownerId', ownerId)} />
             </Form.Item>
           </Col>

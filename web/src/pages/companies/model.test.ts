@@ -32,12 +32,16 @@ describe('newCompanyBody', () => {
     expect(rowOf).toEqual([1, -1]);
   });
 
+  it('sends a chosen owner, and never none: a company created without an owner is its creator\'s', () => {
+    expect(newCompanyBody({ name: 'Kobzar', ownerId: 'u-2' }, { id: 'me' }).body.ownerId).toBe('u-2');
+    expect(newCompanyBody({ name: 'Kobzar', ownerId: null }, { id: 'me' }).body.ownerId).toBe('me');
+  });
+
   it('keeps a website typed among the points the primary one', () => {
     const { body } = newCompanyBody({
-      name: 'Kobzar', ownerId: null, website: 'b.example',
+      name: 'Kobzar', website: 'b.example',
       points: [{ kind: 'WEBSITE', value: 'a.example', primary: true }],
     }, { id: 'me' });
-    expect(body.ownerId).toBeNull();
     expect((body.points as { primary: boolean }[]).map((p) => p.primary)).toEqual([true, false]);
   });
 });

@@ -102,7 +102,8 @@ export function newCompanyBody(form: NewCompanyForm, me: Pick<Me, 'id'>): { body
       name: form.name.trim(),
       taxId: blank(form.taxId),
       industry: blank(form.industry),
-      ownerId: form.ownerId === undefined ? me.id : form.ownerId,
+      // the server would make the creator the owner anyway; a company is created with an owner, and unassigned later
+      ownerId: form.ownerId ?? me.id,
       tags: form.tags ?? [],
       points,
     },

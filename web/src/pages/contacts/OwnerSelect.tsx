@@ -8,13 +8,17 @@ import { assignableOwners, fullName, type StaffMember } from './model';
 
 const NOBODY = '';
 
-/** Picks whom a contact belongs to, among those the user may hand it to, or nobody. */
-export function OwnerSelect({ me, staff, value, onChange, placeholder, ...rest }: {
+/**
+ * Picks whom a contact belongs to, among those the user may hand it to, or nobody unless `nobody` is false (a card
+ * created with no owner becomes its creator's, so a create form should not offer "Unassigned").
+ */
+export function OwnerSelect({ me, staff, value, onChange, placeholder, nobody = true, ...rest }: {
   me: Me;
   staff: StaffMember[];
   value?: string | null;
   onChange: (ownerId: string | null) => void;
   placeholder?: string;
+  nobody?: boolean;
   disabled?: boolean;
   loading?: boolean;
   style?: CSSProperties;
@@ -34,7 +38,7 @@ export function OwnerSelect({ me, staff, value, onChange, placeholder, ...rest }
     owners.push(present);
   }
   const options = [
-    { value: NOBODY, label: t('contacts.unassigned') },
+    ...(nobody ? [{ value: NOBODY, label: t('contacts.unassigned') }] : []),
     ...owners.map((u) => ({ value: u.id, label: u.id === me.id ? t('contacts.me', { name: fullName(u) }) : fullName(u) })),
   ];
   return (

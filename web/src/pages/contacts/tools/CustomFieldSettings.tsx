@@ -28,8 +28,8 @@ export function CustomFieldSettings() {
   const changed = (of: CardType) => {
     void queries.invalidateQueries({ queryKey: ['custom-fields', of] });
     // values of a removed field vanish from the cards
-    void queries.invalidateQueries({ queryKey: ['contact'] });
-    void queries.invalidateQueries({ queryKey: ['contacts'] });
+    void queries.invalidateQueries({ queryKey: of === 'COMPANY' ? ['company'] : ['contact'] });
+    void queries.invalidateQueries({ queryKey: of === 'COMPANY' ? ['companies'] : ['contacts'] });
   };
   const save = useMutation({
     mutationFn: (values: FieldForm) => editing === 'new' || editing === null

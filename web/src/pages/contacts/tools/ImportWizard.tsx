@@ -8,8 +8,9 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError, download, upload } from '../../../api';
 import {
-  CONTACT_FIELDS, CUSTOM_PREFIX, DUPLICATE_POLICIES, fileNameOf, importPercent, importRunning, initialMapping, mappingErrors,
-  mappingRequest, rejectedReport, sampleValues, saveFile, type Duplicates, type ImportView, type MappedColumn,
+  CUSTOM_PREFIX, DUPLICATE_POLICIES, fileNameOf, IMPORT_CARDS, importApi, importPath, importPercent, importRunning, initialMapping,
+  listPath, mappingErrors, mappingRequest, rejectedReport, sampleValues, saveFile, type Duplicates, type ImportCard, type ImportView,
+  type MappedColumn,
 } from './model';
 
 /** A refused request as the user should read it: the server's detail and each field's complaint. */
@@ -24,10 +25,10 @@ function Problem({ error, title }: { error: Error; title?: string }) {
 }
 
 /** Step 1: the file. */
-function UploadStep({ onUploaded }: { onUploaded: (view: ImportView) => void }) {
+function UploadStep({ card, onUploaded }: { card: ImportCard; onUploaded: (view: ImportView) => void }) {
   const { t } = useTranslation();
   const send = useMutation({
-    mutationFn: (file: File) => upload<ImportView>('/api/contacts/imports', file, 'POST'),
+    mutationFn: (file: File) => upload<ImportView>(importApi(card), file, 'POST'),
     onSuccess: onUploaded,
   });
   return (
@@ -52,22 +53,23 @@ function UploadStep({ onUploaded }: { onUploaded: (view: ImportView) => void }) 
 }
 
 /** Step 2: which column fills which field, and what to do with duplicates. */
-function MappingStep({ job, onStarted }: { job: ImportView; onStarted: (view: ImportView) => void }) {
+function MappingStep({ card, job, onStarted }: { card: ImportCard; job: ImportView; onStarted: (view: ImportView) => void }) {
   const { t } = useTranslation();
+  const kind = IMPORT_CARDS[card];
   const [mapping, setMapping] = useState(() => initialMapping(job));
   const [duplicates, setDuplicates] = useState<Duplicates>(job.duplicates ?? 'SKIP');
   const [sent, setSent] = useState<MappedColumn[]>([]);
   const start = useMutation({
     mutationFn: (request: { mapping: MappedColumn[]; duplicates: Duplicates }) =>
-      api<ImportView>(`/api/contacts/imports/${job.id}/start`, { method: 'POST', body: request }),
+      api<ImportView>(`${importApi(card)}/${job.id}/start`, { method: 'POST', body: request }),
     onSuccess: onStarted,
   });
   const problems = start.error instanceof ApiError ? mappingErrors(start.error.fieldErrors, sent) : { byColumn: {}, general: [] };
-  const known = new Set<string>(CONTACT_FIELDS);
-  const card = job.fields.filter((f) => known.has(f.field));
+  const known = new Set<string>(kind.fields);
+  const own = job.fields.filter((f) => known.has(f.field));
   const custom = job.fields.filter((f) => f.field.startsWith(CUSTOM_PREFIX));
   const options = [
-    { label: t('contactTools.import.cardFields'), options: card.map((f) => ({ value: f.field, label: t(`contactTools.target.${f.field}`) })) },
+    { label: t('contactTools.import.cardFields'), options: own.map((f) => ({ value: f.field, label: t(`${kind.target}${f.field}`) })) },
     ...(custom.length ? [{ label: t('contacts.field.customFields'), options: custom.map((f) => ({ value: f.field, label: f.label })) }] : []),
   ];
   const chosen = mappingRequest(mapping);
@@ -110,7 +112,7 @@ function MappingStep({ job, onStarted }: { job: ImportView; onStarted: (view: Im
             {DUPLICATE_POLICIES.map((d) => (
               <Radio key={d} value={d}>
                 {t(`contactTools.import.duplicates.${d}`)}
-                <Typography.Text type="secondary"> — {t(`contactTools.import.duplicates.${d}.help`)}</Typography.Text>
+                <Typography.Text type="secondary"> — {t(`${kind.text.duplicatesHelp}${d}.help`)}</Typography.Text>
               </Radio>
             ))}
           </Space>
@@ -131,19 +133,19 @@ function MappingStep({ job, onStarted }: { job: ImportView; onStarted: (view: Im
 }
 
 /** Step 3: the import running, polled until it ends. */
-function ProgressStep({ job }: { job: ImportView }) {
+function ProgressStep({ card, job }: { card: ImportCard; job: ImportView }) {
   const { t } = useTranslation();
   const queries = useQueryClient();
   const cancel = useMutation({
-    mutationFn: () => api<ImportView>(`/api/contacts/imports/${job.id}/cancel`, { method: 'POST' }),
-    onSuccess: (view) => queries.setQueryData(['import', job.id], view),
+    mutationFn: () => api<ImportView>(`${importApi(card)}/${job.id}/cancel`, { method: 'POST' }),
+    onSuccess: (view) => queries.setQueryData(['import', card, job.id], view),
   });
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }} data-testid="import-progress">
       <Progress percent={importPercent(job)} status="active" />
       <Typography.Text>
         {t('contactTools.import.read', { read: job.rowsRead, total: job.totalRows })}
-        {job.stage && <> · {t(`contactTools.import.stage.${job.stage}`)}</>}
+        {job.stage && <> · {t(job.stage === 'WRITING' ? IMPORT_CARDS[card].text.writing : `contactTools.import.stage.${job.stage}`)}</>}
       </Typography.Text>
       {job.cancelRequested
         ? <Typography.Text type="warning">{t('contactTools.import.cancelling')}</Typography.Text>
@@ -154,12 +156,12 @@ function ProgressStep({ job }: { job: ImportView }) {
 }
 
 /** The rows the import refused, with why, and the report as a file. */
-function RejectedRows({ job }: { job: ImportView }) {
+function RejectedRows({ card, job }: { card: ImportCard; job: ImportView }) {
   const { t } = useTranslation();
   const report = useQuery({
-    queryKey: ['import', job.id, 'rejected'],
+    queryKey: ['import', card, job.id, 'rejected'],
     queryFn: async () => {
-      const file = await download(`/api/contacts/imports/${job.id}/rejected`);
+      const file = await download(`${importApi(card)}/${job.id}/rejected`);
       return { file, ...rejectedReport(await file.blob.text()) };
     },
     staleTime: Infinity,
@@ -187,7 +189,7 @@ function RejectedRows({ job }: { job: ImportView }) {
 }
 
 /** Step 4: what came of it. */
-function ResultStep({ job, onRetry }: { job: ImportView; onRetry: () => void }) {
+function ResultStep({ card, job, onRetry }: { card: ImportCard; job: ImportView; onRetry: () => void }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const status = job.status === 'COMPLETED' ? (job.counts.rejected > 0 ? 'warning' : 'success')
@@ -197,9 +199,9 @@ function ResultStep({ job, onRetry }: { job: ImportView; onRetry: () => void }) 
       <Result status={status} style={{ padding: 16 }} title={<span data-testid="import-result">{t(`contactTools.import.result.${job.status}`)}</span>}
         subTitle={job.status === 'FAILED' ? job.failure ?? undefined : undefined}
         extra={[
-          <Button type="primary" key="contacts" onClick={() => navigate('/contacts')}>{t('contactTools.import.toContacts')}</Button>,
+          <Button type="primary" key="list" onClick={() => navigate(listPath(card))}>{t(IMPORT_CARDS[card].text.toList)}</Button>,
           ...(job.status !== 'COMPLETED' ? [<Button key="retry" onClick={onRetry}>{t('contactTools.import.retry')}</Button>] : []),
-          <Button key="again" onClick={() => navigate('/contacts/import')}>{t('contactTools.import.another')}</Button>,
+          <Button key="again" onClick={() => navigate(importPath(card))}>{t('contactTools.import.another')}</Button>,
         ]} />
       {job.status === 'COMPLETED' && (
         <Space size="large" wrap data-testid="import-counts">
@@ -209,21 +211,24 @@ function ResultStep({ job, onRetry }: { job: ImportView; onRetry: () => void }) 
           <Statistic title={t('contactTools.import.count.rejected')} value={job.counts.rejected} />
         </Space>
       )}
-      {job.status === 'COMPLETED' && job.counts.rejected > 0 && <RejectedRows job={job} />}
+      {job.status === 'COMPLETED' && job.counts.rejected > 0 && <RejectedRows card={card} job={job} />}
     </Space>
   );
 }
 
-/** The contact import (`002_*` "Import Excel"): file, mapping, progress, outcome; the import's id stays in the address. */
-export function ImportWizard() {
+/**
+ * The import of contacts or companies (`002_*` "Import Excel"): file, mapping, progress, outcome; the import's id
+ * stays in the address. Both kinds of card have the same import API, each under its own path.
+ */
+export function ImportWizard({ card }: { card: ImportCard }) {
   const { t } = useTranslation();
   const queries = useQueryClient();
   const [params, setParams] = useSearchParams();
   const id = params.get('id');
   const [remap, setRemap] = useState(false);
   const job = useQuery({
-    queryKey: ['import', id],
-    queryFn: () => api<ImportView>(`/api/contacts/imports/${id}`),
+    queryKey: ['import', card, id],
+    queryFn: () => api<ImportView>(`${importApi(card)}/${id}`),
     enabled: !!id,
     retry: false,
     // progress is read every second while the import runs
@@ -232,13 +237,14 @@ export function ImportWizard() {
   const status = id ? job.data?.status : undefined;
   useEffect(() => {
     if (status && status !== 'RUNNING' && status !== 'UPLOADED') {
-      void queries.invalidateQueries({ queryKey: ['contacts'] });
+      // the list the import filled
+      void queries.invalidateQueries({ queryKey: [card] });
     }
-  }, [status, queries]);
+  }, [status, queries, card]);
   useEffect(() => setRemap(false), [id]);
 
   const show = (view: ImportView) => {
-    queries.setQueryData(['import', view.id], view);
+    queries.setQueryData(['import', card, view.id], view);
     setRemap(false);
     setParams({ id: view.id });
   };
@@ -246,23 +252,23 @@ export function ImportWizard() {
 
   let body;
   if (!id) {
-    body = <UploadStep onUploaded={show} />;
+    body = <UploadStep card={card} onUploaded={show} />;
   } else if (job.isPending) {
     body = <Spin />;
   } else if (job.isError) {
     body = <Problem error={job.error} />;
   } else if (step === 1) {
-    body = <MappingStep key={job.data.id + String(remap)} job={job.data} onStarted={show} />;
+    body = <MappingStep key={job.data.id + String(remap)} card={card} job={job.data} onStarted={show} />;
   } else if (step === 2) {
-    body = <ProgressStep job={job.data} />;
+    body = <ProgressStep card={card} job={job.data} />;
   } else {
-    body = <ResultStep job={job.data} onRetry={() => setRemap(true)} />;
+    body = <ResultStep card={card} job={job.data} onRetry={() => setRemap(true)} />;
   }
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-      <Link to="/contacts"><ArrowLeftOutlined /> {t('contacts.back')}</Link>
-      <Card title={t('contactTools.import.title')}>
+      <Link to={listPath(card)}><ArrowLeftOutlined /> {t(IMPORT_CARDS[card].text.back)}</Link>
+      <Card title={t(IMPORT_CARDS[card].text.title)}>
         <Steps current={step} size="small" style={{ marginBottom: 24 }} items={[
           { title: t('contactTools.import.step.file') },
           { title: t('contactTools.import.step.mapping') },

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { messages } from '../../../messages';
 import {
-  customValueText, fileNameOf, filtersOfView, importPercent, initialMapping, mappingErrors, mappingRequest, parseCsv,
-  rejectedReport, sameQuery, sampleValues, toolParams, viewQuery, type ToolFilters,
+  customValueText, fileNameOf, filtersOfView, IMPORT_CARDS, importApi, importPath, importPercent, initialMapping, listPath,
+  mappingErrors, mappingRequest, parseCsv, rejectedReport, sameQuery, sampleValues, toolParams, viewQuery, type ToolFilters,
 } from './model';
 
 const me = { id: 'me-1' };
@@ -121,5 +122,27 @@ describe('customValueText', () => {
     expect(customValueText(false, 'yes', 'no')).toBe('no');
     expect(customValueText(12.5, 'yes', 'no')).toBe('12.5');
     expect(customValueText(null, 'yes', 'no')).toBe('');
+  });
+});
+
+describe('the import of each kind of card', () => {
+  it('talks to its own import API and comes back to its own list', () => {
+    expect(importApi('contacts')).toBe('/api/contacts/imports');
+    expect(importApi('companies')).toBe('/api/companies/imports');
+    expect(listPath('companies')).toBe('/companies');
+    expect(importPath('companies')).toBe('/companies/import');
+  });
+
+  it.each(['contacts', 'companies'] as const)('names every %s field and every text in each language', (card) => {
+    const { fields, target, text } = IMPORT_CARDS[card];
+    const keys = [
+      ...fields.map((field) => `${target}${field}`),
+      text.title, text.back, text.toList, text.writing,
+      ...['SKIP', 'UPDATE', 'CREATE'].map((d) => `${text.duplicatesHelp}${d}.help`),
+    ];
+    for (const language of ['en', 'ru', 'uk'] as const) {
+      const known = messages[language] as Record<string, string>;
+      expect(keys.filter((key) => !(key in known))).toEqual([]);
+    }
   });
 });

@@ -144,7 +144,47 @@ export interface ImportView {
 /** The card's own fields a column can fill (importing.ContactField); custom fields are `customFields.<key>`. */
 export const CONTACT_FIELDS = ['lastName', 'firstName', 'middleName', 'fullName', 'fullNameFirstLast', 'phone', 'email',
   'address', 'website', 'position', 'status', 'source', 'tags', 'notes', 'birthDate', 'vip'] as const;
+/** The company card's own fields a column can fill (importing.CompanyField); `owner` takes a user's id or name. */
+export const COMPANY_FIELDS = ['name', 'taxId', 'industry', 'phone', 'email', 'address', 'website', 'tags', 'notes',
+  'owner'] as const;
 export const CUSTOM_PREFIX = 'customFields.';
+
+/** The kinds of card a file can be imported as: the path of the list and of the import API both start with it. */
+export type ImportCard = 'contacts' | 'companies';
+
+/**
+ * What differs between a contact import and a company import: where the API and the list are, which fields are
+ * the card's own, and the message keys of the texts that name the kind of card (the rest are shared).
+ */
+export const IMPORT_CARDS = {
+  contacts: {
+    fields: CONTACT_FIELDS as readonly string[],
+    target: 'contactTools.target.',
+    text: {
+      title: 'contactTools.import.title',
+      back: 'contacts.back',
+      toList: 'contactTools.import.toContacts',
+      writing: 'contactTools.import.stage.WRITING',
+      duplicatesHelp: 'contactTools.import.duplicates.',
+    },
+  },
+  companies: {
+    fields: COMPANY_FIELDS as readonly string[],
+    target: 'companies.import.target.',
+    text: {
+      title: 'companies.import.title',
+      back: 'companies.back',
+      toList: 'companies.import.toList',
+      writing: 'companies.import.stage.WRITING',
+      duplicatesHelp: 'companies.import.duplicates.',
+    },
+  },
+} as const;
+
+/** The import API of a kind of card, and the list it fills. */
+export const importApi = (card: ImportCard) => `/api/${card}/imports`;
+export const listPath = (card: ImportCard) => `/${card}`;
+export const importPath = (card: ImportCard) => `/${card}/import`;
 
 /** Which field each column fills, by column index: the import's own mapping once started, else the suggestion. */
 export function initialMapping(view: Pick<ImportView, 'columns' | 'mapping'>): Record<number, string | undefined> {
