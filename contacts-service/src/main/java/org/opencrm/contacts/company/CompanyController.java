@@ -10,10 +10,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.opencrm.contacts.customfield.CardType;
+import org.opencrm.contacts.customfield.CustomFields;
 import org.opencrm.contacts.history.Change;
 import org.opencrm.contacts.history.History;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -34,8 +37,11 @@ class CompanyController {
     private final CompanySearch search;
     private final Members members;
     private final History history;
+    private final CustomFields customFields;
 
-    CompanyController(CompanyService companies, CompanySearch search, Members members, History history) {
+    CompanyController(CompanyService companies, CompanySearch search, Members members, History history,
+            CustomFields customFields) {
+        this.customFields = customFields;
         this.companies = companies;
         this.search = search;
         this.members = members;
@@ -45,8 +51,10 @@ class CompanyController {
     @GetMapping("/api/companies")
     CompanySearch.Page list(@RequestParam(required = false) String q, @RequestParam(required = false) UUID owner,
             @RequestParam(required = false) List<String> tag, @RequestParam(required = false) String sort,
-            @RequestParam(required = false) String cursor, @RequestParam(defaultValue = "50") int limit) {
-        return search.page(q, owner, tag, sort, cursor, limit, companies.visibility());
+            @RequestParam(required = false) String cursor, @RequestParam(defaultValue = "50") int limit,
+            @RequestParam MultiValueMap<String, String> all) {
+        return search.page(q, owner, tag, customFields.filter(CardType.COMPANY, all), sort, cursor, limit,
+                companies.visibility());
     }
 
     @PostMapping("/api/companies")

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import org.opencrm.contacts.access.Visibility;
 import org.opencrm.contacts.point.ContactPoints;
@@ -21,10 +22,11 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The company list and its search box: a name with typos (trigram word similarity), a tax number, a
- * phone in any format, an e-mail; owner and tag filters; keyset paging by last change or by name. Native
+ * phone in any format, an e-mail; owner, tag and custom-field filters; keyset paging by last change or by name. Native
  * SQL for the trigram operators, so the tenant is named here explicitly.
  */
 @Component
@@ -37,15 +39,18 @@ public class CompanySearch {
     private final NamedParameterJdbcTemplate sql;
     private final JdbcTemplate jdbc;
     private final Settings settings;
+    private final JsonMapper json;
 
-    CompanySearch(NamedParameterJdbcTemplate sql, JdbcTemplate jdbc, Settings settings) {
+    CompanySearch(NamedParameterJdbcTemplate sql, JdbcTemplate jdbc, Settings settings, JsonMapper json) {
+        this.json = json;
         this.sql = sql;
         this.jdbc = jdbc;
         this.settings = settings;
     }
 
     @Transactional(readOnly = true)
-    public Page page(String q, UUID owner, List<String> tags, String sort, String cursor, int limit, Visibility visibility) {
+    public Page page(String q, UUID owner, List<String> tags, Map<String, Object> customFields, String sort,
+            String cursor, int limit, Visibility visibility) {
         boolean byName = "name".equals(sort);
         if (sort != null && !byName && !"-updatedAt".equals(sort)) {
             throw InvalidFieldsException.of("sort", "must be -updatedAt or name");
@@ -63,6 +68,10 @@ public class CompanySearch {
         if (tags != null && !tags.isEmpty()) {
             where.append(" and co.tags && cast(:tags as text[])");
             params.addValue("tags", tags.toArray(String[]::new));
+        }
+        if (customFields != null && !customFields.isEmpty()) {
+            where.append(" and co.custom_fields @> cast(:customFields as jsonb)");
+            params.addValue("customFields", json.writeValueAsString(customFields));
         }
         if (q != null && !q.isBlank()) {
             where.append(" and co.id in (").append(matches(q.strip(), params)).append(")");

@@ -40,7 +40,7 @@ class CompanyExport {
     }
 
     /** The company list's parameters. */
-    record Query(String q, UUID owner, List<String> tags, String sort) {
+    record Query(String q, UUID owner, List<String> tags, Map<String, Object> customFields, String sort) {
     }
 
     private final CompanySearch search;
@@ -75,7 +75,8 @@ class CompanyExport {
     }
 
     private CompanySearch.Page page(Query query, String cursor, Visibility visibility) {
-        return search.page(query.q(), query.owner(), query.tags(), query.sort(), cursor, PAGE, visibility);
+        return search.page(query.q(), query.owner(), query.tags(), query.customFields(), query.sort(), cursor, PAGE,
+                visibility);
     }
 
     private void write(Request request, UUID tenant, OutputStream out) throws IOException {

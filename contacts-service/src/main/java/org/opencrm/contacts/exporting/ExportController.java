@@ -71,16 +71,16 @@ class ExportController {
         return download("contacts", file, http, out -> export.write(request, out));
     }
 
-    /** The company list as a file, with the list's parameters ({@code q}, {@code owner}, {@code tag}, {@code sort}). */
+    /** The company list as a file, with the list's parameters ({@code q}, {@code owner}, {@code tag}, {@code cf.<key>}, {@code sort}). */
     @GetMapping("/api/companies/export")
     ResponseEntity<StreamingResponseBody> exportCompanies(@RequestParam(defaultValue = "csv") String format,
             @RequestParam(required = false) String q, @RequestParam(required = false) UUID owner,
             @RequestParam(required = false) List<String> tag, @RequestParam(required = false) String sort,
-            Locale locale, HttpServletRequest http) {
+            @RequestParam MultiValueMap<String, String> all, Locale locale, HttpServletRequest http) {
         ExportFormat file = ExportFormat.of(format)
                 .orElseThrow(() -> InvalidFieldsException.of("format", "must be csv or xlsx"));
         Visibility visibility = contacts.visibility();
-        var query = new CompanyExport.Query(q, owner, tag, sort);
+        var query = new CompanyExport.Query(q, owner, tag, customFields.filter(CardType.COMPANY, all), sort);
         var request = new CompanyExport.Request(query, companyExport.firstPage(query, visibility), visibility, locale, file);
         return download("companies", file, http, out -> companyExport.write(request, out));
     }

@@ -2,6 +2,7 @@ package org.opencrm.contacts.customfield;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -104,5 +105,26 @@ class CustomFieldApiTest {
         assertThat(after.json().get("phone").asString()).isEqualTo("+48 22 123 45 67");
         assertThat(as("MANAGER").put("/api/contacts/settings", Map.of("defaultRegion", "DE")).status()).isEqualTo(403);
         assertThat(as("ADMIN").put("/api/contacts/settings", Map.of("defaultRegion", "XX")).status()).isEqualTo(400);
+    }
+
+    @Test
+    void companiesAreFilteredOnTheirOwnCustomFieldsInTheListAndTheExport() {
+        var field = as("ADMIN").post("/api/contacts/custom-fields", Map.of("entity", "COMPANY", "key", "tier",
+                "label", "Tier", "type", "SELECT", "options", List.of("key account", "regular")));
+        assertThat(field.status()).as(field.body()).isEqualTo(201);
+        String key = as("ADMIN").post("/api/companies", Map.of("name", "Key Account LLC",
+                "customFields", Map.of("tier", "key account"))).json().get("id").asString();
+        as("ADMIN").post("/api/companies", Map.of("name", "Regular LLC", "customFields", Map.of("tier", "regular")));
+
+        var filtered = as("ADMIN").get("/api/companies?cf.tier=key%20account");
+        var exported = as("ADMIN").getBytes("/api/companies/export?format=csv&cf.tier=key%20account");
+
+        assertThat(filtered.status()).as(filtered.body()).isEqualTo(200);
+        assertThat(filtered.json().get("items").findValuesAsString("id")).containsExactly(key);
+        assertThat(new String(exported.body(), StandardCharsets.UTF_8)).contains("Key Account LLC")
+                .doesNotContain("Regular LLC");
+        assertThat(as("ADMIN").get("/api/companies?cf.tier=platinum").status()).isEqualTo(400);
+        assertThat(as("ADMIN").get("/api/companies?cf.shoeSize=42").status()).as("a contact's field is not a company's")
+                .isEqualTo(400);
     }
 }
