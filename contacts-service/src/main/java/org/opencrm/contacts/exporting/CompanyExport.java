@@ -113,13 +113,7 @@ class CompanyExport {
             return List.of();
         }
         UUID[] ids = companies.stream().map(CompanySummary::id).toArray(UUID[]::new);
-        Map<UUID, Map<String, List<String>>> points = new HashMap<>();
-        jdbc.query("""
-                select company_id, kind, value from company_point where tenant_id = ? and company_id = any(?)
-                order by company_id, position""", row -> {
-            points.computeIfAbsent(row.getObject(1, UUID.class), id -> new HashMap<>())
-                    .computeIfAbsent(row.getString(2), kind -> new ArrayList<>()).add(row.getString(3));
-        }, tenant, ids);
+        Map<UUID, Map<String, List<String>>> points = Cells.points(jdbc, "company_point", "company_id", tenant, ids);
         Map<UUID, Object[]> cards = new HashMap<>();
         jdbc.query("select id, notes, custom_fields::text from company where tenant_id = ? and id = any(?)",
                 row -> {

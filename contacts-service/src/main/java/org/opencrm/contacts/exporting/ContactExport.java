@@ -107,13 +107,7 @@ class ContactExport {
             return List.of();
         }
         UUID[] ids = contacts.stream().map(ContactSummary::id).toArray(UUID[]::new);
-        Map<UUID, Map<String, List<String>>> points = new HashMap<>();
-        jdbc.query("""
-                select contact_id, kind, value from contact_point where tenant_id = ? and contact_id = any(?)
-                order by contact_id, position""", row -> {
-            points.computeIfAbsent(row.getObject(1, UUID.class), id -> new HashMap<>())
-                    .computeIfAbsent(row.getString(2), kind -> new ArrayList<>()).add(row.getString(3));
-        }, tenant, ids);
+        Map<UUID, Map<String, List<String>>> points = Cells.points(jdbc, "contact_point", "contact_id", tenant, ids);
         Map<UUID, Object[]> cards = new HashMap<>();
         jdbc.query("""
                 select id, last_name, first_name, middle_name, position, birth_date, notes, custom_fields::text
