@@ -98,4 +98,20 @@ class CompanyMergeTest {
         assertThat(stranger.get("/api/companies/" + theirs).status()).as("nothing changed").isEqualTo(200);
         assertThat(api().get("/api/companies/" + other).status()).as("nothing changed").isEqualTo(200);
     }
+
+    @Test
+    void theNewCompanyAndBulkEndpointsRefuseRequestsWithoutAValidToken() {
+        var anonymous = ApiClient.onPort(port);
+        var expired = ApiClient.onPort(port).withToken(TestTokens.expiredAccessToken(tenant, manager, "MANAGER"));
+        Map<String, Object> merge = Map.of("survivorId", UUID.randomUUID(), "mergedId", UUID.randomUUID());
+
+        assertThat(anonymous.post("/api/companies/merge", merge).status()).isEqualTo(401);
+        assertThat(expired.post("/api/companies/merge", merge).status()).isEqualTo(401);
+        assertThat(anonymous.get("/api/companies/export").status()).isEqualTo(401);
+        assertThat(anonymous.get("/api/companies/imports/" + UUID.randomUUID()).status()).isEqualTo(401);
+        assertThat(anonymous.post("/api/contacts/tag", Map.of("ids", List.of(UUID.randomUUID()), "add", List.of("x")))
+                .status()).isEqualTo(401);
+        assertThat(anonymous.post("/api/contacts/delete", Map.of("ids", List.of(UUID.randomUUID()))).status())
+                .isEqualTo(401);
+    }
 }
