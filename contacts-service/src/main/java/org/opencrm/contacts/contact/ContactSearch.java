@@ -45,10 +45,9 @@ public class ContactSearch {
 
     /**
      * Below how many matching names (as the planner estimates them) a name search reads them all and sorts
-     * them (see {@link #nameWords}). The estimate counts every company's names, so it may be far above one
-     * company's: the bound is set where reading them all still costs tens of milliseconds.
+     * them (see {@link #nameWords}): reading them all costs a few milliseconds per thousand.
      */
-    static final int FEW_HOLDERS = 30_000;
+    static final int FEW_HOLDERS = 10_000;
 
     /** How many name words one typed word may stand for. */
     static final int WORDS_PER_TYPED_WORD = 50;
@@ -281,17 +280,17 @@ public class ContactSearch {
                 return Optional.empty(); // this word meets no name: the name branch finds nobody
             }
             params.addValue("words" + i, found.toArray(String[]::new));
-            conditions.add("c.name_words && cast(:words" + i + " as text[])");
+            conditions.add("name_keys(c.tenant_id, c.name_words) && name_keys(:tenant, cast(:words" + i + " as text[]))");
         }
         if (conditions.isEmpty()) {
             return Optional.empty();
         }
         String condition = "(" + String.join(" and ", conditions) + ")";
         // Names many contacts share (a first name) are best read in the list's order until the page is full, the
-        // others from the words index and then sorted. The planner knows about how many names hold a word (its
-        // statistics keep the commonest words) but prices reading in order too low: it read 10,000 rows in
-        // order for 51 where the words index had 6,000. So ask it for its estimate, and below the bound read
-        // no index in order.
+        // others from the words index and then sorted. The planner knows about how many of the company's names
+        // hold a word (the index keys words with the company, V18, and keeps statistics of the commonest keys)
+        // but prices reading in order too low: it read 10,000 rows in order for 51 where the words index had
+        // 6,000. So ask it for its estimate, and below the bound read no index in order.
         params.addValue("tenant", TenantContext.require());
         String plan = sql.queryForObject("explain (format json) select 1 from contact c where c.tenant_id = :tenant"
                 + " and c.deleted_at is null and " + condition, params, String.class);
