@@ -96,6 +96,10 @@ public class Contact {
     @Column(name = "custom_fields", nullable = false, columnDefinition = "jsonb")
     private Map<String, Object> customFields = new LinkedHashMap<>();
 
+    /** Which photo the card shows (a short hash of it), or null; the bytes are kept by the photo feature. */
+    @Column(name = "photo_version")
+    private String photoVersion;
+
     @ElementCollection(fetch = FetchType.LAZY)
     @CollectionTable(name = "contact_point", joinColumns = @JoinColumn(name = "contact_id"))
     @OrderColumn(name = "position")
@@ -190,6 +194,12 @@ public class Contact {
         this.updatedAt = now;
     }
 
+    /** The card shows another photo, or none (null). */
+    void showPhoto(String version, Instant now) {
+        this.photoVersion = version;
+        this.updatedAt = now;
+    }
+
     void delete(Instant now) {
         this.deletedAt = now;
         this.updatedAt = now;
@@ -279,6 +289,10 @@ public class Contact {
 
     public List<ContactPoint> points() {
         return List.copyOf(points);
+    }
+
+    public String photoVersion() {
+        return photoVersion;
     }
 
     public String email() {

@@ -116,6 +116,8 @@ class ContactController {
         fields.put("deliveryPreference", c.deliveryPreference());
         fields.put("notes", c.notes());
         fields.put("customFields", c.customFields());
+        // the photo's version: a new photo, a replaced one or a removed one shows as a change of this field
+        fields.put("photo", c.photoVersion());
         return fields;
     }
 

@@ -98,7 +98,7 @@ public class ContactSearch {
         }
         String direction = descending ? " desc" : " asc";
         String select = "select c.id, c.first_name, c.middle_name, c.last_name, c.kind, c.status, c.vip, c.owner_id,"
-                + " c.email, c.phone, c.tags, c.source, c.created_at, c.updated_at, c.search_name, "
+                + " c.email, c.phone, c.tags, c.source, c.created_at, c.updated_at, c.search_name, c.photo_version, "
                 + sortExpression + " as sort_value from contact c where " + where;
         String order = " order by sort_value" + direction + ", id" + direction + " limit :limit";
         // one branch per way the search box can match, each on its own index and with its own limit, so that
@@ -332,7 +332,8 @@ public class ContactSearch {
                 ContactKind.valueOf(row.getString("kind")), ContactStatus.valueOf(row.getString("status")),
                 row.getBoolean("vip"), row.getObject("owner_id", UUID.class), row.getString("email"),
                 row.getString("phone"), tags(row.getArray("tags")), row.getString("source"),
-                row.getTimestamp("created_at").toInstant(), row.getTimestamp("updated_at").toInstant());
+                row.getTimestamp("created_at").toInstant(), row.getTimestamp("updated_at").toInstant(),
+                row.getString("photo_version"));
         Object sortValue = row.getObject("sort_value");
         return new Row(contact, sortValue instanceof Timestamp at ? at.toInstant() : sortValue);
     }

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import org.opencrm.contacts.access.Visibility;
 import org.opencrm.contacts.card.CardRef;
@@ -228,6 +229,27 @@ public class ContactService implements Cards {
                 UUID.class).setParameter("id", id).setParameter("tenant", TenantContext.require()).getResultList();
     }
 
+    /**
+     * The card shows another photo, or none ({@code photoVersion} null): a change of the card, kept in its
+     * history and announced like any other. The caller has checked that the user may change the card.
+     */
+    @Transactional
+    public ContactView photoChanged(Contact contact, String photoVersion) {
+        if (!Objects.equals(contact.photoVersion(), photoVersion)) {
+            contact.showPhoto(photoVersion, now());
+            contacts.flush();
+            events.publish(updated(contact));
+        }
+        return ContactView.of(contact);
+    }
+
+    /** In a merge: the survivor keeps its photo, or takes the merged card's if it had none; the merge announces it. */
+    public void takePhoto(Contact survivor, Contact merged) {
+        if (survivor.photoVersion() == null && merged.photoVersion() != null) {
+            survivor.showPhoto(merged.photoVersion(), now());
+        }
+    }
+
     /** Marks a contact as merged into another (its card disappears); the merge itself announces it. */
     public void retireMerged(Contact merged, UUID survivorId, Instant now) {
         merged.mergeInto(survivorId, now);
@@ -314,7 +336,7 @@ public class ContactService implements Cards {
     static ContactUpdated updated(Contact c) {
         return new ContactUpdated(c.id(), c.kind().name(), c.firstName(), c.middleName(), c.lastName(), c.email(),
                 c.phone(), e164(c), emails(c), c.ownerId(), c.status().name(), c.vip(), c.tags(), c.updatedAt(),
-                c.version());
+                c.version(), c.photoVersion());
     }
 
     private static List<String> e164(Contact c) {

@@ -112,7 +112,7 @@ class ImportAnnouncer {
         // a contact deleted since the import is not announced: its deletion was, and a late "created" would revive it
         jdbc.query("""
                 select id, kind, first_name, middle_name, last_name, email, phone, owner_id, status, vip, tags, created_at,
-                    updated_at, version
+                    updated_at, version, photo_version
                 from contact where id = any(?) and tenant_id = ? and deleted_at is null""", row -> {
             UUID id = row.getObject("id", UUID.class);
             List<String[]> own = points.getOrDefault(id, List.of());
@@ -129,7 +129,8 @@ class ImportAnnouncer {
                         row.getString("middle_name"), row.getString("last_name"), row.getString("email"),
                         row.getString("phone"), phones, emails, row.getObject("owner_id", UUID.class),
                         row.getString("status"), row.getBoolean("vip"), tags(row.getArray("tags")),
-                        row.getTimestamp("updated_at").toInstant(), row.getLong("version")));
+                        row.getTimestamp("updated_at").toInstant(), row.getLong("version"),
+                        row.getString("photo_version")));
             }
         }, ids, tenantId);
     }

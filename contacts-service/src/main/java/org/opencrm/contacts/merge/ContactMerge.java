@@ -25,7 +25,7 @@ import static org.opencrm.contacts.merge.Combination.tags;
 
 /**
  * Merges two cards of one person. The survivor keeps its own values and takes from the other whatever
- * it lacks: every contact point (without repeating one), tags, custom fields; notes are joined. The
+ * it lacks: every contact point (without repeating one), tags, custom fields, the photo; notes are joined. The
  * other card's companies, timeline and comments move to the survivor, its change history stays readable
  * through the survivor, and {@code contact.merged} tells other services to re-link what they hold. All
  * in one transaction.
@@ -66,7 +66,15 @@ public class ContactMerge {
         jdbc.update("update timeline_entry set contact_id = ? where contact_id = ? and tenant_id = ?", survivorId, mergedId, tenant);
         jdbc.update("update comment set contact_id = ? where contact_id = ? and tenant_id = ?", survivorId, mergedId, tenant);
         jdbc.update("update contact set merged_into = ? where merged_into = ? and tenant_id = ?", survivorId, mergedId, tenant);
+        // the survivor keeps its photo, or takes the other's if it had none (the other card's is gone with it)
+        jdbc.update("""
+                delete from contact_photo m where m.contact_id = ? and m.tenant_id = ?
+                  and exists (select 1 from contact_photo s where s.contact_id = ? and s.tenant_id = m.tenant_id)
+                """, mergedId, tenant, survivorId);
+        jdbc.update("update contact_photo set contact_id = ? where contact_id = ? and tenant_id = ?", survivorId, mergedId, tenant);
         contacts.retireMerged(merged, survivorId, now);
+        // only now: flushed with the merged card, it would raise the version the replacement below checks
+        contacts.takePhoto(survivor, merged);
         ContactView result = contacts.replace(survivorId, combined);
         events.publish(new ContactMerged(survivorId, mergedId, visibility.user().userId(), now));
         return result;

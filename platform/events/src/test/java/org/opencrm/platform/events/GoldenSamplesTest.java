@@ -71,7 +71,7 @@ class GoldenSamplesTest {
             new ContactUpdated(CONTACT, "PERSON", "Olena", "Petrivna", "Kovalenko-Shevchenko",
                     "olena.kovalenko@example.com", "+380 67 123 4567", List.of("+380671234567"),
                     List.of("olena.kovalenko@example.com"), ADMIN, "ACTIVE", true, List.of("wholesale", "kyiv"),
-                    Instant.parse("2026-11-24T11:00:00Z"), 3),
+                    Instant.parse("2026-11-24T11:00:00Z"), 3, "q3Zt8xWm1bKc"),
             new ContactDeleted(CONTACT, ADMIN, Instant.parse("2026-11-25T09:00:00Z")),
             new CompanyCreated(COMPANY, "Kovalenko Trading LLC", "12345678", "Wholesale", ADMIN, List.of("partner"),
                     List.of("+380441234567"), List.of("office@kovalenko.example"), Instant.parse("2026-11-24T10:20:00Z"), 0),

@@ -9,6 +9,7 @@ import org.opencrm.platform.events.Topics;
 /**
  * A contact's card changed; the record carries its whole current state. A consumer keeps it only if
  * {@code version} is newer than the copy it holds (events of one contact may arrive out of order).
+ * {@code photoVersion} (added later, so absent from older events) names the card's photo, null for none.
  */
 public record ContactUpdated(
         UUID contactId,
@@ -25,7 +26,8 @@ public record ContactUpdated(
         boolean vip,
         List<String> tags,
         Instant updatedAt,
-        long version) implements DomainEvent {
+        long version,
+        String photoVersion) implements DomainEvent {
 
     public static final String TYPE = "contact.updated";
 
