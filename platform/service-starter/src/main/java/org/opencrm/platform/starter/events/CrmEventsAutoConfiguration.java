@@ -8,6 +8,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.opencrm.platform.events.Topics;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -20,8 +21,10 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.modulith.events.CompletedEventPublications;
 import org.springframework.modulith.events.IncompleteEventPublications;
+import org.springframework.modulith.events.core.EventPublicationRepository;
 import org.springframework.scheduling.annotation.EnableAsync;
 import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -46,6 +49,22 @@ public class CrmEventsAutoConfiguration {
     KafkaEventRelay kafkaEventRelay(KafkaTemplate<String, byte[]> kafka, JsonMapper json,
             CrmEventsProperties properties) {
         return new KafkaEventRelay(kafka, json, properties.sendTimeout());
+    }
+
+    /** Modulith's publication repository, with the marks of sent events written in groups. */
+    @Bean
+    static BeanPostProcessor groupCommittingPublications(ObjectProvider<PlatformTransactionManager> transactions) {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String name) {
+                if (bean instanceof EventPublicationRepository repository
+                        && !(bean instanceof GroupCommittingPublications)) {
+                    return new GroupCommittingPublications(repository, work -> new TransactionTemplate(
+                            transactions.getObject()).executeWithoutResult(status -> work.run()));
+                }
+                return bean;
+            }
+        };
     }
 
     @Bean
