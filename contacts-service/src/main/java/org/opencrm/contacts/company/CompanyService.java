@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.hibernate.exception.ConstraintViolationException;
 import org.opencrm.contacts.access.Visibility;
 import org.opencrm.contacts.card.CardRef;
 import org.opencrm.contacts.card.Cards;
@@ -41,6 +42,10 @@ import tools.jackson.databind.JsonNode;
  */
 @Service
 public class CompanyService implements Cards {
+
+    /** V19's index: one live company per tax number in a client base. */
+    private static final String TAX_ID_INDEX = "company_tax_id_key";
+    private static final String TAX_ID_TAKEN = "belongs to another company in the client base";
 
     private final CompanyRepository companies;
     private final EventPublisher events;
@@ -77,7 +82,7 @@ public class CompanyService implements Cards {
         company.apply(withOwner(state, owner), taxId(state, null), points(state),
                 customFields.validate(CardType.COMPANY, state.customFields()), now);
         entityManager.persist(company);
-        entityManager.flush();
+        flush();
         events.publish(new CompanyCreated(company.id(), company.name(), company.taxId(), company.industry(),
                 company.ownerId(), company.tags(), phones(company), emails(company), company.createdAt(),
                 company.version()));
@@ -176,9 +181,21 @@ public class CompanyService implements Cards {
         }
         company.apply(state, taxId(state, company.id()), points(state),
                 customFields.validate(CardType.COMPANY, state.customFields()), now());
-        companies.flush();
+        flush();
         events.publish(updated(company));
         return CompanyView.of(company);
+    }
+
+    /** Writes the change now; another company given the same tax number meanwhile (V19's index) is the caller's 400. */
+    private void flush() {
+        try {
+            entityManager.flush();
+        } catch (ConstraintViolationException e) {
+            if (TAX_ID_INDEX.equals(e.getConstraintName())) {
+                throw InvalidFieldsException.of("taxId", TAX_ID_TAKEN);
+            }
+            throw e;
+        }
     }
 
     private String taxId(CompanyState state, UUID self) {
@@ -188,7 +205,7 @@ public class CompanyService implements Cards {
         String taxId = TaxIds.normalise(state.taxId()).orElseThrow(() -> InvalidFieldsException.of("taxId",
                 "is not a valid tax number (an EDRPOU code has 8 digits with a check digit)"));
         if (companies.findByTaxId(taxId).stream().anyMatch(other -> !other.id().equals(self))) {
-            throw InvalidFieldsException.of("taxId", "belongs to another company in the client base");
+            throw InvalidFieldsException.of("taxId", TAX_ID_TAKEN);
         }
         return taxId;
     }

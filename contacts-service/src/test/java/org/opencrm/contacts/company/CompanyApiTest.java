@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -96,6 +97,24 @@ class CompanyApiTest {
         assertThat(taken.status()).isEqualTo(400);
         assertThat(foreign.status()).isEqualTo(201);
         assertThat(foreign.json().get("taxId").asString()).isEqualTo("DE123456789");
+    }
+
+    @Test
+    void twoPeopleCreatingTheSameCompanyAtOnceGetOneCompanyAndOneFieldError() throws Exception {
+        for (int attempt = 0; attempt < 5; attempt++) {
+            String taxId = List.of("14360570", "00033715", "00032129", "DE111111111", "DE222222222").get(attempt);
+            try (var executor = Executors.newFixedThreadPool(2)) {
+                var first = executor.submit(() -> api().post("/api/companies", Map.of("name", "Twin A", "taxId", taxId)));
+                var second = executor.submit(() -> api().post("/api/companies", Map.of("name", "Twin B", "taxId", taxId)));
+                List<Integer> statuses = List.of(first.get().status(), second.get().status());
+
+                assertThat(statuses).containsExactlyInAnyOrder(201, 400);
+                var refused = first.get().status() == 400 ? first.get() : second.get();
+                assertThat(refused.json().get("errors").findValuesAsString("field")).containsExactly("taxId");
+            }
+            var holders = api().get("/api/companies?q=" + taxId).json().get("items");
+            assertThat(holders).hasSize(1);
+        }
     }
 
     @Test
