@@ -29,6 +29,22 @@ public final class TaxIds {
         return Optional.of(value);
     }
 
+    /**
+     * A tax number read from a spreadsheet: as {@link #normalise}, except that a number of five to seven digits
+     * that is a valid EDRPOU code once its leading zeros are put back gets them back. A spreadsheet program
+     * that took a code such as 00033715 for a number kept 33715.
+     */
+    public static Optional<String> fromSpreadsheet(String cell) {
+        String value = cell.strip();
+        if (value.matches("\\d{5,7}")) {
+            String padded = "0".repeat(8 - value.length()) + value;
+            if (edrpouValid(padded)) {
+                return Optional.of(padded);
+            }
+        }
+        return normalise(value);
+    }
+
     /** EDRPOU control digit: weights 1..7 (7,1..6 for codes from 30000000 to 60000000), retried with +2 if 10. */
     static boolean edrpouValid(String code) {
         long number = Long.parseLong(code);

@@ -57,7 +57,7 @@ final class CompanyRowChecker extends RowChecker<CompanyRowChecker.CheckedCompan
             CompanyField field = (CompanyField) target.field();
             switch (field) {
                 case NAME -> name = value;
-                case TAX_ID -> taxId = TaxIds.normalise(value).orElseGet(() -> {
+                case TAX_ID -> taxId = TaxIds.fromSpreadsheet(value).orElseGet(() -> {
                     reasons.add(target.name() + ": \"" + value + "\" " + INVALID_TAX_ID);
                     return null;
                 });

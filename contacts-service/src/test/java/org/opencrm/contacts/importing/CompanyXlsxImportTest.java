@@ -43,6 +43,10 @@ class CompanyXlsxImportTest {
             vasilek.createCell(0).setCellValue("ЧП Василек");
             vasilek.createCell(1).setCellValue("3200 0001");
             vasilek.createCell(5).setCellValue("vasilek.example");
+            // an EDRPOU code typed into a number cell, which kept 33715 of 00033715
+            var leleka = sheet.createRow(4);
+            leleka.createCell(0).setCellValue("ДП Лелека");
+            leleka.createCell(1).setCellValue(33715d);
             book.write(out);
             workbook = out.toByteArray();
         }
@@ -52,7 +56,7 @@ class CompanyXlsxImportTest {
         assertThat(uploaded.status()).as(uploaded.body()).isEqualTo(201);
         JsonNode upload = uploaded.json();
         assertThat(upload.get("format").asString()).isEqualTo("XLSX");
-        assertThat(upload.get("totalRows").asInt()).isEqualTo(2);
+        assertThat(upload.get("totalRows").asInt()).isEqualTo(3);
         assertThat(upload.get("columns").findValuesAsString("suggestedField")).containsExactly("name", "taxId",
                 "industry", "phone", "email", "website");
         assertThat(upload.at("/preview/0/1").asString()).isEqualTo("14360570");
@@ -60,7 +64,7 @@ class CompanyXlsxImportTest {
         company.startSuggested(api, upload, "SKIP");
         JsonNode done = company.awaitStatus(api, upload.get("id").asString(), "COMPLETED");
 
-        assertThat(done.at("/counts/created").asInt()).isEqualTo(2);
+        assertThat(done.at("/counts/created").asInt()).isEqualTo(3);
         JsonNode romashka = api.get("/api/companies/" + api.get("/api/companies?q=14360570").json().at("/items/0/id")
                 .asString()).json();
         assertThat(romashka.get("name").asString()).isEqualTo("ООО Ромашка");
@@ -72,5 +76,6 @@ class CompanyXlsxImportTest {
         assertThat(vasilek.get("name").asString()).isEqualTo("ЧП Василек");
         assertThat(vasilek.get("points").findValuesAsString("value")).containsExactly("https://vasilek.example");
         assertThat(vasilek.get("phone").isNull()).isTrue();
+        assertThat(api.get("/api/companies?q=00033715").json().at("/items/0/name").asString()).isEqualTo("ДП Лелека");
     }
 }
