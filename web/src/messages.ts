@@ -2,6 +2,7 @@
 // A feature with many texts keeps them in its own messages.ts next to its screens, merged in here.
 import { companyMessages } from './pages/companies/messages';
 import { contactToolMessages } from './pages/contacts/tools/messages';
+import { contactPhotoMessages } from './pages/contacts/photo/messages';
 
 const core = {
   en: {
@@ -724,9 +725,9 @@ const core = {
 } as const;
 
 export const messages = {
-  en: { ...core.en, ...companyMessages.en, ...contactToolMessages.en },
-  ru: { ...core.ru, ...companyMessages.ru, ...contactToolMessages.ru },
-  uk: { ...core.uk, ...companyMessages.uk, ...contactToolMessages.uk },
+  en: { ...core.en, ...companyMessages.en, ...contactToolMessages.en, ...contactPhotoMessages.en },
+  ru: { ...core.ru, ...companyMessages.ru, ...contactToolMessages.ru, ...contactPhotoMessages.ru },
+  uk: { ...core.uk, ...companyMessages.uk, ...contactToolMessages.uk, ...contactPhotoMessages.uk },
 };
 
 export type Language = keyof typeof messages;

@@ -14,8 +14,9 @@ import { useContactPatch } from './useContactPatch';
 import { useStaff } from './staff';
 import { changesContacts, STATUS_COLORS, type Contact } from './model';
 import { MergeButton } from './tools/MergeButton';
+import { ContactAvatar, ContactPhotoSection } from './photo/ContactPhoto';
 
-/** The client's card (`000_*`, `002_*`): everything about them, edited in place, and its history. */
+/** The client's card (`000_*`, `002_*`): everything about them (their photo too), edited in place, and its history. */
 export function ContactCard({ me }: { me: Me }) {
   const { id = '' } = useParams();
   const { t } = useTranslation();
@@ -58,6 +59,7 @@ export function ContactCard({ me }: { me: Me }) {
       <Card
         title={
           <Space wrap>
+            <ContactAvatar id={c.id} name={c.displayName} photoVersion={c.photoVersion} size={40} />
             {c.vip && <StarFilled style={{ color: '#faad14' }} title={t('contacts.field.vip')} aria-label={t('contacts.field.vip')} />}
             <Typography.Title level={4} style={{ margin: 0 }} data-testid="contact-title">{c.displayName}</Typography.Title>
             <Tag color={STATUS_COLORS[c.status]}>{t(`contacts.status.${c.status}`)}</Tag>
@@ -84,6 +86,7 @@ export function ContactCard({ me }: { me: Me }) {
             label: t('contacts.tab.details'),
             children: (
               <Space orientation="vertical" size="large" style={{ width: '100%' }}>
+                <ContactPhotoSection contact={c} editable={editable} />
                 <PointsSection points={c.points} editable={editable} patch={patch} />
                 <ContactDetails contact={c} me={me} staff={staff} ownerName={ownerName} editable={editable} patch={patch} />
               </Space>

@@ -75,9 +75,12 @@ export function ContactHistory({ id, staffName, card = 'contacts' }: {
             {change.fields.map((f) => (
               <li key={f.field}>
                 <Typography.Text type="secondary">{fieldName(f.field)}: </Typography.Text>
-                {change.action === 'UPDATED'
-                  ? <>{value(f.field, f.from)} → {value(f.field, f.to)}</>
-                  : value(f.field, change.action === 'DELETED' ? f.from : f.to)}
+                {f.field === 'photo'
+                  // the values are versions of the picture, which say nothing to a reader: only what happened
+                  ? t(`contactPhoto.history.${!f.from ? 'added' : !f.to ? 'removed' : 'replaced'}`)
+                  : change.action === 'UPDATED'
+                    ? <>{value(f.field, f.from)} → {value(f.field, f.to)}</>
+                    : value(f.field, change.action === 'DELETED' ? f.from : f.to)}
               </li>
             ))}
           </ul>

@@ -6,6 +6,7 @@ import { keepPreviousData, useInfiniteQuery, useQuery, useQueryClient } from '@t
 import { useTranslation } from 'react-i18next';
 import { api, type Me } from '../../api';
 import { NewContact } from './NewContact';
+import { ContactAvatar } from './photo/ContactPhoto';
 import { useStaff } from './staff';
 import {
   changesContacts, effectiveSort, seesOthersContacts, SORTS, STATUS_COLORS, STATUSES,
@@ -135,6 +136,7 @@ export function ContactList({ me }: { me: Me }) {
             title: t('contacts.name'),
             render: (_, c) => (
               <Space>
+                {c.photoVersion && <ContactAvatar id={c.id} name={c.displayName} photoVersion={c.photoVersion} size={24} thumb />}
                 {c.vip && <StarFilled style={{ color: '#faad14' }} title={t('contacts.field.vip')} aria-label={t('contacts.field.vip')} />}
                 <Link to={`/contacts/${c.id}`} data-testid="contact-name">{c.displayName}</Link>
               </Space>

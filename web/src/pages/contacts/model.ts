@@ -48,6 +48,8 @@ export interface ContactSummary {
   source: string | null;
   createdAt: string;
   updatedAt: string;
+  /** Names the photo (its thumbnail is fetched only for rows with one); null: none. */
+  photoVersion: string | null;
 }
 
 export interface ContactPage {
@@ -83,6 +85,8 @@ export interface Contact {
   createdAt: string;
   updatedAt: string;
   version: number;
+  /** Names the card's photo, and changes with every new one; null: none. */
+  photoVersion: string | null;
 }
 
 /** One entry of a card's history, newest first; {@code from} is null on a new card. */

@@ -44,6 +44,12 @@ class WebAppTest {
     }
 
     @Test
+    void anAdministratorGivesAContactAPhotoThatIsCheckedScaledShownInTheListAndTheHistoryAndRemovesIt()
+            throws Exception {
+        assertJourneyPasses("contact-photo-journey.mjs");
+    }
+
+    @Test
     void anAdministratorKeepsCompaniesWithTheirContactPersonsExportsImportsMergesAndFillsTheirCustomFields()
             throws Exception {
         assertJourneyPasses("companies-journey.mjs");
