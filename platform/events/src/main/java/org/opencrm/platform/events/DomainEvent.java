@@ -11,6 +11,14 @@ import org.opencrm.platform.events.contacts.CompanyUpdated;
 import org.opencrm.platform.events.contacts.ContactCreated;
 import org.opencrm.platform.events.contacts.ContactDeleted;
 import org.opencrm.platform.events.contacts.ContactUpdated;
+import org.opencrm.platform.events.deals.DealCreated;
+import org.opencrm.platform.events.deals.DealLost;
+import org.opencrm.platform.events.deals.DealStageChanged;
+import org.opencrm.platform.events.deals.DealUpdated;
+import org.opencrm.platform.events.deals.DealWon;
+import org.opencrm.platform.events.deals.LeadConverted;
+import org.opencrm.platform.events.deals.LeadCreated;
+import org.opencrm.platform.events.deals.LeadLost;
 import org.opencrm.platform.events.identity.ApiKeyCreated;
 import org.opencrm.platform.events.identity.DepartmentChanged;
 import org.opencrm.platform.events.identity.DepartmentDeleted;
@@ -51,6 +59,14 @@ import org.opencrm.platform.events.identity.UserUpdated;
         @JsonSubTypes.Type(value = CompanyUpdated.class, name = CompanyUpdated.TYPE),
         @JsonSubTypes.Type(value = CompanyDeleted.class, name = CompanyDeleted.TYPE),
         @JsonSubTypes.Type(value = CompanyMerged.class, name = CompanyMerged.TYPE),
+        @JsonSubTypes.Type(value = LeadCreated.class, name = LeadCreated.TYPE),
+        @JsonSubTypes.Type(value = LeadConverted.class, name = LeadConverted.TYPE),
+        @JsonSubTypes.Type(value = LeadLost.class, name = LeadLost.TYPE),
+        @JsonSubTypes.Type(value = DealCreated.class, name = DealCreated.TYPE),
+        @JsonSubTypes.Type(value = DealUpdated.class, name = DealUpdated.TYPE),
+        @JsonSubTypes.Type(value = DealStageChanged.class, name = DealStageChanged.TYPE),
+        @JsonSubTypes.Type(value = DealWon.class, name = DealWon.TYPE),
+        @JsonSubTypes.Type(value = DealLost.class, name = DealLost.TYPE),
 })
 public interface DomainEvent {
 

@@ -2,7 +2,9 @@ package org.opencrm.platform.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -19,6 +21,15 @@ import org.opencrm.platform.events.contacts.CompanyUpdated;
 import org.opencrm.platform.events.contacts.ContactCreated;
 import org.opencrm.platform.events.contacts.ContactDeleted;
 import org.opencrm.platform.events.contacts.ContactUpdated;
+import org.opencrm.platform.events.deals.DealCreated;
+import org.opencrm.platform.events.deals.DealLost;
+import org.opencrm.platform.events.deals.DealStageChanged;
+import org.opencrm.platform.events.deals.DealUpdated;
+import org.opencrm.platform.events.deals.DealWon;
+import org.opencrm.platform.events.deals.LeadConverted;
+import org.opencrm.platform.events.deals.LeadCreated;
+import org.opencrm.platform.events.deals.LeadLost;
+import org.opencrm.platform.events.deals.StageRef;
 import org.opencrm.platform.events.identity.ApiKeyCreated;
 import org.opencrm.platform.events.identity.ApiKeyRevoked;
 import org.opencrm.platform.events.identity.DepartmentChanged;
@@ -42,6 +53,27 @@ class GoldenSamplesTest {
     private static final UUID CONTACT = UUID.fromString("0b9f6a2e-2f0c-4a53-9d3c-6f1f3c1d2a10");
     private static final UUID COMPANY = UUID.fromString("3e4f5a6b-7c8d-4e9f-a0b1-c2d3e4f5a6b7");
     private static final UUID API_KEY = UUID.fromString("8d1e2f3a-4b5c-4d6e-9f70-8192a3b4c5d6");
+    private static final UUID MANAGER = UUID.fromString("2f6b1a9c-4d3e-4b8a-9c1d-0e5f6a7b8c90");
+    private static final UUID LEAD = UUID.fromString("6a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d");
+    private static final UUID DEAL = UUID.fromString("7b2c3d4e-5f6a-4b7c-9d8e-0f1a2b3c4d5e");
+    private static final UUID LEAD_FUNNEL = UUID.fromString("1c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f");
+    private static final UUID ORDER_FUNNEL = UUID.fromString("2d3e4f5a-6b7c-4d8e-9f0a-1b2c3d4e5f6a");
+    private static final UUID CAMPAIGN = UUID.fromString("0f1a2b3c-4d5e-4f6a-9b7c-8d9e0f1a2b3c");
+    private static final UUID PROMOTION = UUID.fromString("a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d");
+    private static final StageRef NEW_REQUEST = new StageRef(UUID.fromString("3e4f5a6b-7c8d-4e9f-8a0b-1c2d3e4f5a6b"),
+            "new-request", null, "OPEN");
+    private static final StageRef CONVERTED = new StageRef(UUID.fromString("4f5a6b7c-8d9e-4f0a-9b1c-2d3e4f5a6b7c"),
+            "converted", null, "WON");
+    private static final StageRef LEAD_FAILED = new StageRef(UUID.fromString("5a6b7c8d-9e0f-4a1b-8c2d-3e4f5a6b7c8d"),
+            "failed", "Не дозвонились", "LOST");
+    private static final StageRef NEW_ORDER = new StageRef(UUID.fromString("6b7c8d9e-0f1a-4b2c-9d3e-4f5a6b7c8d9e"),
+            "new-order", null, "OPEN");
+    private static final StageRef ORDER_SHIPPED = new StageRef(UUID.fromString("7c8d9e0f-1a2b-4c3d-8e4f-5a6b7c8d9e0f"),
+            "order-shipped", null, "OPEN");
+    private static final StageRef SUCCESSFUL = new StageRef(UUID.fromString("8d9e0f1a-2b3c-4d4e-9f5a-6b7c8d9e0f1a"),
+            "successful", null, "WON");
+    private static final StageRef DEAL_FAILED = new StageRef(UUID.fromString("9e0f1a2b-3c4d-4e5f-8a6b-7c8d9e0f1a2b"),
+            null, "Refused at the post office", "LOST");
 
     /** One sample of each event type; the golden JSON next to it is what producers must send. */
     private static final Map<String, DomainEvent> SAMPLES = Stream.of(
@@ -84,7 +116,32 @@ class GoldenSamplesTest {
                     Instant.parse("2026-11-25T10:00:00Z")),
             new CommentAdded(UUID.fromString("4c5d6e7f-8091-4a2b-b3c4-d5e6f7a8b9c0"), "CONTACT", CONTACT, ADMIN,
                     List.of(UUID.fromString("2f6b1a9c-4d3e-4b8a-9c1d-0e5f6a7b8c90")),
-                    "@Taras please call her back about the wholesale prices", Instant.parse("2026-11-24T15:00:00Z")))
+                    "@Taras please call her back about the wholesale prices", Instant.parse("2026-11-24T15:00:00Z")),
+            new LeadCreated(LEAD, 237159, LEAD_FUNNEL, NEW_REQUEST, null, "Антонов Артем", "+380996453478",
+                    "antonov@example.com", null, MANAGER, "facebook", "FB - Саморезы", CAMPAIGN, null,
+                    Instant.parse("2026-11-24T16:48:00Z"), 0),
+            new LeadConverted(LEAD, 237159, DEAL, 1042, null, new BigDecimal("1250.00"), "UAH", null, "Антонов Артем",
+                    "+380996453478", "antonov@example.com", null, MANAGER, LEAD_FUNNEL, CONVERTED, "facebook",
+                    "FB - Саморезы", CAMPAIGN, null, Instant.parse("2026-11-24T17:30:00Z"), 3),
+            new LeadLost(LEAD, 237160, CONTACT, "Olena Kovalenko", null, MANAGER, LEAD_FUNNEL, LEAD_FAILED,
+                    "Did not answer three calls", "missed-call", "Пропущенный звонок", null, null,
+                    Instant.parse("2026-11-25T09:00:00Z"), 4),
+            new DealCreated(DEAL, 1042, null, new BigDecimal("1250.00"), "UAH", null, "Антонов Артем", null, LEAD,
+                    MANAGER, ORDER_FUNNEL, NEW_ORDER, "OPEN", "NOT_PAID", null, null, "facebook", "FB - Саморезы",
+                    CAMPAIGN, null, null, null, Instant.parse("2026-11-24T17:30:00Z"), 0),
+            new DealUpdated(DEAL, 1042, "Anchors for the warehouse", new BigDecimal("1180.50"), "UAH", CONTACT,
+                    "Olena Kovalenko", COMPANY, LEAD, MANAGER, ORDER_FUNNEL, NEW_ORDER, "OPEN", "SUCCESSFUL",
+                    "CARD_ONLINE", "555555", "facebook", "FB - Саморезы", CAMPAIGN, PROMOTION, "SPRING10",
+                    LocalDate.parse("2026-12-15"), null, Instant.parse("2026-11-25T10:00:00Z"), 2),
+            new DealStageChanged(DEAL, 1042, "Anchors for the warehouse", new BigDecimal("1180.50"), "UAH", CONTACT,
+                    COMPANY, MANAGER, ORDER_FUNNEL, NEW_ORDER, ORDER_SHIPPED, "OPEN", "OPEN", MANAGER,
+                    Instant.parse("2026-11-25T12:00:00Z"), 3),
+            new DealWon(DEAL, 1042, "Anchors for the warehouse", new BigDecimal("1180.50"), "UAH", CONTACT, COMPANY,
+                    MANAGER, ORDER_FUNNEL, SUCCESSFUL, LEAD, "facebook", CAMPAIGN, PROMOTION,
+                    Instant.parse("2026-11-27T15:00:00Z"), 5),
+            new DealLost(DEAL, 1043, null, new BigDecimal("320.00"), "EUR", CONTACT, null, MANAGER, ORDER_FUNNEL,
+                    DEAL_FAILED, "The parcel was not picked up", null, "shop", null, null,
+                    Instant.parse("2026-11-28T09:00:00Z"), 6))
             .collect(Collectors.toMap(DomainEvent::eventType, Function.identity()));
 
     @Test

@@ -7,10 +7,11 @@ import org.opencrm.platform.events.DomainEvent;
 import org.opencrm.platform.events.Topics;
 
 /**
- * A colleague commented on a contact or company card; {@code mentions} are the users the comment calls
- * on (notifications tells them). On the topic of the card, keyed by the card, after the card's own events.
+ * A colleague commented on a card: a contact or company (contacts-service), a lead or a deal
+ * (deals-service); {@code mentions} are the users the comment calls on (notifications tells them). On the
+ * topic of the card, keyed by the card, after the card's own events.
  *
- * @param cardType CONTACT or COMPANY
+ * @param cardType CONTACT, COMPANY, LEAD or DEAL
  * @param excerpt  the comment's beginning (at most 200 characters), for a notification's text
  */
 public record CommentAdded(
@@ -31,7 +32,12 @@ public record CommentAdded(
 
     @Override
     public String topic() {
-        return "COMPANY".equals(cardType) ? Topics.CONTACTS_COMPANY : Topics.CONTACTS_CONTACT;
+        return switch (cardType) {
+            case "COMPANY" -> Topics.CONTACTS_COMPANY;
+            case "LEAD" -> Topics.DEALS_LEAD;
+            case "DEAL" -> Topics.DEALS_DEAL;
+            default -> Topics.CONTACTS_CONTACT;
+        };
     }
 
     @Override
