@@ -74,12 +74,22 @@ async function toError(response: Response): Promise<ApiError> {
   }
 }
 
+/**
+ * The language the user chose for the app (i18n.ts keeps the page's lang attribute), so that the services answer
+ * in it where they can (Bean Validation's messages, export headers) rather than in the browser's.
+ */
+function pageLanguage(): Record<string, string> {
+  const language = typeof document === 'undefined' ? '' : document.documentElement.lang;
+  return language ? { 'Accept-Language': language } : {};
+}
+
 /** A fetch with the session's access token, refreshed before it expires and once more after a 401. */
 async function authorized(path: string, init: RequestInit, anonymous = false): Promise<Response> {
   const send = (session: Session | null) =>
     fetch(path, {
       ...init,
       headers: {
+        ...pageLanguage(),
         ...(init.headers as Record<string, string> | undefined),
         ...(session && !anonymous ? { Authorization: `Bearer ${session.accessToken}` } : {}),
       },

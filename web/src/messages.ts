@@ -3,6 +3,7 @@
 import { companyMessages } from './pages/companies/messages';
 import { contactToolMessages } from './pages/contacts/tools/messages';
 import { contactPhotoMessages } from './pages/contacts/photo/messages';
+import { problemMessages } from './problemMessages';
 
 const core = {
   en: {
@@ -725,9 +726,9 @@ const core = {
 } as const;
 
 export const messages = {
-  en: { ...core.en, ...companyMessages.en, ...contactToolMessages.en, ...contactPhotoMessages.en },
-  ru: { ...core.ru, ...companyMessages.ru, ...contactToolMessages.ru, ...contactPhotoMessages.ru },
-  uk: { ...core.uk, ...companyMessages.uk, ...contactToolMessages.uk, ...contactPhotoMessages.uk },
+  en: { ...core.en, ...companyMessages.en, ...contactToolMessages.en, ...contactPhotoMessages.en, ...problemMessages.en },
+  ru: { ...core.ru, ...companyMessages.ru, ...contactToolMessages.ru, ...contactPhotoMessages.ru, ...problemMessages.ru },
+  uk: { ...core.uk, ...companyMessages.uk, ...contactToolMessages.uk, ...contactPhotoMessages.uk, ...problemMessages.uk },
 };
 
 export type Language = keyof typeof messages;

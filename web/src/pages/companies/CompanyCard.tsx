@@ -14,6 +14,7 @@ import { changesContacts } from '../contacts/model';
 import { CompanyDetails } from './CompanyDetails';
 import { CompanyPeople, useCompanyPeople } from './CompanyPeople';
 import type { Company } from './model';
+import { useProblems } from '../../problems';
 
 /**
  * An organisation's card (`001_*`: the client, distinct from its contact persons): its details edited in place,
@@ -22,6 +23,7 @@ import type { Company } from './model';
 export function CompanyCard({ me }: { me: Me }) {
   const { id = '' } = useParams();
   const { t } = useTranslation();
+  const problems = useProblems();
   const navigate = useNavigate();
   const queries = useQueryClient();
   const { message } = AntApp.useApp();
@@ -38,7 +40,7 @@ export function CompanyCard({ me }: { me: Me }) {
       void queries.invalidateQueries({ queryKey: ['companies'] });
       navigate('/companies');
     },
-    onError: (e) => void message.error(e instanceof ApiError ? e.message : t('error.generic')),
+    onError: (e) => void message.error(problems.text(e)),
   });
   const back = <Link to="/companies"><ArrowLeftOutlined /> {t('companies.back')}</Link>;
 
@@ -47,7 +49,7 @@ export function CompanyCard({ me }: { me: Me }) {
   }
   if (card.isError) {
     const missing = card.error instanceof ApiError && card.error.status === 404;
-    return <Result status={missing ? '404' : 'error'} title={missing ? t('companies.notFound') : card.error.message} extra={back} />;
+    return <Result status={missing ? '404' : 'error'} title={missing ? t('companies.notFound') : problems.text(card.error)} extra={back} />;
   }
   const c = card.data;
   const ownerName = name(c.ownerId);

@@ -4,10 +4,11 @@ import { UserAddOutlined } from '@ant-design/icons';
 import { Link } from 'react-router-dom';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError } from '../../api';
+import { api } from '../../api';
 import { EditableText } from '../contacts/ContactDetails';
 import type { ContactPage } from '../contacts/model';
 import type { Person } from './model';
+import { useProblems } from '../../problems';
 
 /** The company's contact persons, as the card's query cache keeps them (the timeline names its people with it too). */
 export function useCompanyPeople(id: string) {
@@ -43,6 +44,7 @@ function ContactPicker({ value, onChange, exclude }: { value?: string; onChange?
 /** Who works at the company and as what; people of the client base are added with their position, or removed. */
 export function CompanyPeople({ id, editable }: { id: string; editable: boolean }) {
   const { t, i18n } = useTranslation();
+  const problems = useProblems();
   const queries = useQueryClient();
   const [form] = Form.useForm<{ contactId: string; position?: string }>();
   const people = useCompanyPeople(id);
@@ -64,14 +66,14 @@ export function CompanyPeople({ id, editable }: { id: string; editable: boolean 
     onSuccess: (_, contactId) => changed(contactId),
   });
   const failure = link.error ?? unlink.error;
-  const error = failure instanceof ApiError && failure.fieldErrors.length
-    ? failure.fieldErrors.map((f) => `${f.field}: ${f.message}`).join('; ') : failure?.message;
+  const error = failure ? problems.text(failure, (field) => field === 'position' ? t('companies.people.position')
+    : field === 'contactId' ? t('companies.people.pick') : undefined) : undefined;
 
   if (people.isPending) {
     return <Spin />;
   }
   if (people.isError) {
-    return <Alert type="error" showIcon title={people.error.message} />;
+    return <Alert type="error" showIcon title={problems.text(people.error)} />;
   }
   return (
     <Space orientation="vertical" size="large" style={{ width: '100%' }}>

@@ -2,8 +2,9 @@ import { useState } from 'react';
 import { Alert, App as AntApp, Button, Modal, Radio, Space, Typography } from 'antd';
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError } from '../../api';
+import { api } from '../../api';
 import type { Company, CompanySummary } from './model';
+import { useProblems } from '../../problems';
 
 /**
  * Merges two cards of one organisation: the user picks the card that stays; the other one's contact persons,
@@ -15,6 +16,7 @@ export function MergeCompanies({ pair, onClose, onMerged }: {
   onMerged: (survivorId: string) => void;
 }) {
   const { t } = useTranslation();
+  const problems = useProblems();
   const { message } = AntApp.useApp();
   const [survivorId, setSurvivorId] = useState(pair[0].id);
   const merged = pair.find((c) => c.id !== survivorId) ?? pair[1];
@@ -25,9 +27,7 @@ export function MergeCompanies({ pair, onClose, onMerged }: {
       onMerged(survivor.id);
     },
   });
-  const error = merge.error instanceof ApiError && merge.error.fieldErrors.length
-    ? merge.error.fieldErrors.map((f) => `${f.field}: ${f.message}`).join('; ')
-    : merge.error?.message;
+  const error = merge.error ? problems.text(merge.error) : undefined;
 
   return (
     <Modal open title={t('companies.merge.title')} onCancel={onClose} width={620}

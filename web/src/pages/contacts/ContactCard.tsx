@@ -15,11 +15,13 @@ import { useStaff } from './staff';
 import { changesContacts, STATUS_COLORS, type Contact } from './model';
 import { MergeButton } from './tools/MergeButton';
 import { ContactAvatar, ContactPhotoSection } from './photo/ContactPhoto';
+import { useProblems } from '../../problems';
 
 /** The client's card (`000_*`, `002_*`): everything about them (their photo too), edited in place, and its history. */
 export function ContactCard({ me }: { me: Me }) {
   const { id = '' } = useParams();
   const { t } = useTranslation();
+  const problems = useProblems();
   const navigate = useNavigate();
   const queries = useQueryClient();
   const { message } = AntApp.useApp();
@@ -35,7 +37,7 @@ export function ContactCard({ me }: { me: Me }) {
       void queries.invalidateQueries({ queryKey: ['contacts'] });
       navigate('/contacts');
     },
-    onError: (e) => void message.error(e instanceof ApiError ? e.message : t('error.generic')),
+    onError: (e) => void message.error(problems.text(e)),
   });
   const back = <Link to="/contacts"><ArrowLeftOutlined /> {t('contacts.back')}</Link>;
 
@@ -44,7 +46,7 @@ export function ContactCard({ me }: { me: Me }) {
   }
   if (card.isError) {
     const missing = card.error instanceof ApiError && card.error.status === 404;
-    return <Result status={missing ? '404' : 'error'} title={missing ? t('contacts.notFound') : card.error.message} extra={back} />;
+    return <Result status={missing ? '404' : 'error'} title={missing ? t('contacts.notFound') : problems.text(card.error)} extra={back} />;
   }
   const c = card.data;
   const ownerName = name(c.ownerId);

@@ -3,6 +3,7 @@ import { Link } from 'react-router-dom';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
+import { useProblems } from '../../problems';
 
 /** A company the contact works for, as contacts-service lists them for the card. */
 interface Workplace {
@@ -15,12 +16,13 @@ interface Workplace {
 /** The companies the contact works for, with their position in each (read here, each opening its company's card). */
 export function ContactCompanies({ id }: { id: string }) {
   const { t, i18n } = useTranslation();
+  const problems = useProblems();
   const companies = useQuery({ queryKey: ['contact', id, 'companies'], queryFn: () => api<Workplace[]>(`/api/contacts/${id}/companies`) });
   if (companies.isPending) {
     return <Spin />;
   }
   if (companies.isError) {
-    return <Alert type="error" showIcon title={companies.error.message} />;
+    return <Alert type="error" showIcon title={problems.text(companies.error)} />;
   }
   if (companies.data.length === 0) {
     return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('contacts.companies.empty')} />;

@@ -2,7 +2,9 @@ import { Alert, Empty, Spin, Timeline, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
+import { useProblems } from '../../problems';
 import { cardKey, parseHistoryPoint, type CardKind, type Change } from './model';
+import { useCustomFields } from './tools/customFields';
 
 const COLORS: Record<Change['action'], string> = { CREATED: 'green', UPDATED: 'blue', DELETED: 'red' };
 
@@ -16,6 +18,10 @@ export function ContactHistory({ id, staffName, card = 'contacts' }: {
   card?: CardKind;
 }) {
   const { t, i18n } = useTranslation();
+  const problems = useProblems();
+  // custom values are kept by the field's key; the reader knows the field by its label
+  const customFields = useCustomFields(card === 'companies' ? 'COMPANY' : 'CONTACT');
+  const customLabel = (key: string) => customFields.data?.find((f) => f.key === key)?.label ?? key;
   const history = useQuery({ queryKey: [...cardKey(card, id), 'history'], queryFn: () => api<Change[]>(`/api/${card}/${id}/history`) });
   const fieldName = (field: string) => t(card === 'companies' ? [`companies.field.${field}`, `contacts.field.${field}`]
     : `contacts.field.${field}`, { defaultValue: field });
@@ -46,7 +52,11 @@ export function ContactHistory({ id, staffName, card = 'contacts' }: {
         }).join('; ');
       default:
         if (Array.isArray(v)) return v.join(', ');
-        if (typeof v === 'object') return Object.entries(v as object).map(([k, x]) => `${k}: ${String(x)}`).join(', ');
+        if (typeof v === 'object') {
+          // a custom value is a text, a number, a date, a yes or no, or a list of choices
+          return Object.entries(v as object).map(([k, x]) => `${customLabel(k)}: ${typeof x === 'boolean'
+            ? t(x ? 'contacts.yes' : 'contacts.no') : Array.isArray(x) ? x.join(', ') : String(x)}`).join(', ');
+        }
         return String(v);
     }
   };
@@ -55,7 +65,7 @@ export function ContactHistory({ id, staffName, card = 'contacts' }: {
     return <Spin />;
   }
   if (history.isError) {
-    return <Alert type="error" showIcon title={history.error.message} />;
+    return <Alert type="error" showIcon title={problems.text(history.error)} />;
   }
   if (history.data.length === 0) {
     return <Empty description={t('contacts.history.empty')} />;

@@ -4,8 +4,9 @@ import { ArrowDownOutlined, ArrowUpOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError, type Me } from '../../api';
+import { api, type Me } from '../../api';
 import { cardKey, CHANNELS, type CardKind, type Channel } from './model';
+import { useProblems } from '../../problems';
 
 /** An interaction with the client, as contacts-service shows it. */
 interface Entry {
@@ -43,6 +44,7 @@ export function ContactTimeline({ id, me, editable, staffName, card = 'contacts'
   aboutContact?: (contactId: string) => ReactNode;
 }) {
   const { t, i18n } = useTranslation();
+  const problems = useProblems();
   const queries = useQueryClient();
   const [form] = Form.useForm<NewEntry>();
   const [error, setError] = useState<string | null>(null);
@@ -54,8 +56,9 @@ export function ContactTimeline({ id, me, editable, staffName, card = 'contacts'
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
   const refresh = () => void queries.invalidateQueries({ queryKey: [...cardKey(card, id), 'timeline'] });
-  const shown = (e: Error) => setError(e instanceof ApiError && e.fieldErrors.length
-    ? e.fieldErrors.map((f) => `${f.field}: ${f.message}`).join('; ') : e.message);
+  const labelOf = (field: string) => ['channel', 'direction', 'summary'].includes(field) ? t(`contacts.timeline.${field}`)
+    : field === 'occurredAt' ? t('contacts.timeline.when') : undefined;
+  const shown = (e: Error) => setError(problems.text(e, labelOf));
   const add = useMutation({
     mutationFn: (entry: NewEntry) => api(`/api/${card}/${id}/timeline`, {
       method: 'POST',

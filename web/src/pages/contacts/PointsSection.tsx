@@ -5,6 +5,7 @@ import { ApiError } from '../../api';
 import { PointsEditor } from './PointsEditor';
 import type { ContactPatch } from './useContactPatch';
 import { formPath, toPointInputs, type Point, type PointRow } from './model';
+import { useProblems } from '../../problems';
 
 /** A point as something to click where it makes sense: a phone to call, an address to write to, a site to open. */
 function PointValue({ point }: { point: Point }) {
@@ -29,6 +30,7 @@ export function PointsSection({ points, editable, patch, title }: {
   title?: string;
 }) {
   const { t } = useTranslation();
+  const problems = useProblems();
   const [editing, setEditing] = useState(false);
   const [form] = Form.useForm<{ points: PointRow[] }>();
   const rowOf = useRef<number[]>([]);
@@ -42,7 +44,7 @@ export function PointsSection({ points, editable, patch, title }: {
     } catch (e) {
       if (e instanceof ApiError) {
         form.setFields(e.fieldErrors.filter((f) => f.field.startsWith('points'))
-          .map((f) => ({ name: formPath(f.field, rowOf.current) as never, errors: [f.message] })));
+          .map((f) => ({ name: formPath(f.field, rowOf.current) as never, errors: [problems.field(f.message)] })));
       }
     }
   };

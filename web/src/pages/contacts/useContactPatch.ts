@@ -4,6 +4,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../../api';
 import { cardKey, CONFLICT, type CardKind } from './model';
+import { useProblems } from '../../problems';
 
 /**
  * Saves changes to a card as JSON merge patches: only the changed fields, with the version the user saw, so
@@ -13,6 +14,7 @@ import { cardKey, CONFLICT, type CardKind } from './model';
  */
 export function useContactPatch(id: string, card: CardKind = 'contacts') {
   const { t } = useTranslation();
+  const problems = useProblems();
   const { message } = AntApp.useApp();
   const queries = useQueryClient();
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -40,9 +42,9 @@ export function useContactPatch(id: string, card: CardKind = 'contacts') {
         setStale(true);
         setErrors({});
       } else if (e instanceof ApiError && e.fieldErrors.length > 0) {
-        setErrors(Object.fromEntries(e.fieldErrors.map((f) => [f.field, f.message])));
+        setErrors(Object.fromEntries(e.fieldErrors.map((f) => [f.field, problems.field(f.message)])));
       } else {
-        void message.error(e instanceof ApiError ? e.message : t('error.generic'));
+        void message.error(problems.text(e));
       }
     },
   });

@@ -4,10 +4,12 @@ import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { download } from '../../../api';
 import { fileNameOf, saveFile } from './model';
+import { useProblems } from '../../../problems';
 
 /** Downloads the list as the user filtered and sorted it, as CSV or XLSX, with headers in the user's language. */
 export function ExportButton({ params }: { params: URLSearchParams }) {
   const { t, i18n } = useTranslation();
+  const problems = useProblems();
   const { message } = AntApp.useApp();
   const exporting = useMutation({
     mutationFn: async (format: 'csv' | 'xlsx') => {
@@ -16,7 +18,7 @@ export function ExportButton({ params }: { params: URLSearchParams }) {
       const file = await download(`/api/contacts/export?${query}`, { 'Accept-Language': i18n.language });
       saveFile(file.blob, fileNameOf(file.disposition, `contacts.${format}`));
     },
-    onError: (e) => void message.error(e.message),
+    onError: (e) => void message.error(problems.text(e)),
   });
   return (
     <Dropdown trigger={['click']} menu={{

@@ -5,6 +5,7 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../api';
 import type { Contact, ContactPage } from '../model';
+import { useProblems } from '../../../problems';
 
 /** One of the two cards: what the user weighs when picking the one to keep. */
 function Candidate({ id, chosen }: { id: string; chosen: boolean }) {
@@ -49,6 +50,7 @@ function OtherContact({ exclude, value, onChange }: { exclude: string; value?: s
  */
 export function MergeDialog({ ids, open, onClose }: { ids: string[]; open: boolean; onClose: () => void }) {
   const { t } = useTranslation();
+  const problems = useProblems();
   const navigate = useNavigate();
   const queries = useQueryClient();
   const { message } = AntApp.useApp();
@@ -99,7 +101,7 @@ export function MergeDialog({ ids, open, onClose }: { ids: string[]; open: boole
             <Alert type="warning" showIcon title={t('contactTools.merge.warning')} />
           </>
         )}
-        {merge.error && <Alert type="error" showIcon title={merge.error.message} />}
+        {merge.error && <Alert type="error" showIcon title={problems.text(merge.error)} />}
       </Space>
     </Modal>
   );

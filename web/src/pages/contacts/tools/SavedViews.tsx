@@ -5,6 +5,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError, type Me } from '../../../api';
 import { filtersOfView, sameQuery, viewQuery, type SavedView, type ToolFilters } from './model';
+import { useProblems } from '../../../problems';
 
 /**
  * The user's own named views of the contact list (each user sees only theirs): pick one to apply its
@@ -12,6 +13,7 @@ import { filtersOfView, sameQuery, viewQuery, type SavedView, type ToolFilters }
  */
 export function SavedViews({ me, filters, onApply }: { me: Me; filters: ToolFilters; onApply: (filters: ToolFilters) => void }) {
   const { t } = useTranslation();
+  const problems = useProblems();
   const { message } = AntApp.useApp();
   const queries = useQueryClient();
   const [naming, setNaming] = useState(false);
@@ -29,7 +31,7 @@ export function SavedViews({ me, filters, onApply }: { me: Me; filters: ToolFilt
     },
     onError: (e) => {
       if (e instanceof ApiError && e.fieldErrors.length > 0) {
-        form.setFields([{ name: 'name', errors: e.fieldErrors.map((f) => f.message) }]);
+        form.setFields([{ name: 'name', errors: e.fieldErrors.map((f) => problems.field(f.message)) }]);
       }
     },
   });
@@ -65,7 +67,7 @@ export function SavedViews({ me, filters, onApply }: { me: Me; filters: ToolFilt
           <Button icon={<DeleteOutlined />} aria-label={t('contactTools.views.delete')} title={t('contactTools.views.delete')} />
         </Popconfirm>
       )}
-      {error && <Typography.Text type="danger">{error.message}</Typography.Text>}
+      {error && <Typography.Text type="danger">{problems.text(error)}</Typography.Text>}
       <Modal open={naming} title={t('contactTools.views.save')} onCancel={() => setNaming(false)} onOk={() => form.submit()}
         okText={t('contacts.save')} cancelText={t('contacts.cancel')} confirmLoading={save.isPending} forceRender>
         <Typography.Paragraph type="secondary">{t('contactTools.views.saveHelp')}</Typography.Paragraph>
@@ -75,7 +77,7 @@ export function SavedViews({ me, filters, onApply }: { me: Me; filters: ToolFilt
           </Form.Item>
         </Form>
         {save.error && !(save.error instanceof ApiError && save.error.fieldErrors.length > 0) && (
-          <Alert type="error" showIcon title={save.error.message} />
+          <Alert type="error" showIcon title={problems.text(save.error)} />
         )}
       </Modal>
     </Space>
