@@ -5,8 +5,9 @@
 // CSV and XLSX, hands a company over, merges two cards of one company (the survivor holds both's people), reads a
 // company screen in Ukrainian, and deletes a company; then imports a CSV of companies with Ukrainian headers
 // through the wizard (a row with a wrong EDRPOU code is rejected with its reason), finds an imported company, defines
-// a custom field of companies and fills it on a card, kept after a reload. The new-company dialog offers no
-// "Unassigned" owner. Headless Chromium through the gateway at BASE_URL; exits non-zero at the failing step
+// a custom field of companies and fills it on a card, kept after a reload, and filters the list (and its export) by
+// it. The comment is edited in place (with a mention, marked edited) and a second one deleted; a tag given one card is
+// suggested on another and in the list's tag filter. The new-company dialog offers no "Unassigned" owner. Headless Chromium through the gateway at BASE_URL; exits non-zero at the failing step
 // (SCREENSHOT=file.png keeps what the page showed then).
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -50,6 +51,11 @@ async function peopleAre(page, names) {
       .map((name) => name.textContent.trim());
     return shown.length === expected.length && expected.every((name) => shown.includes(name));
   }, names);
+}
+
+/** Picks an option of the open antd select dropdown by its title. */
+async function choose(page, title) {
+  await page.locator('.ant-select-dropdown:visible').getByTitle(title, { exact: true }).click();
 }
 
 /** The list's row of the company with exactly this name. */
@@ -220,6 +226,39 @@ try {
   await page.getByRole('button', { name: 'Post' }).click();
   await page.getByTestId('comment').filter({ hasText: 'bank guarantee' }).filter({ hasText: 'Oksana Melnyk' }).waitFor();
 
+  step = 'the administrator edits the comment in place and mentions herself';
+  const comment = page.getByTestId('comment').filter({ hasText: 'bank guarantee' });
+  await comment.getByRole('button', { name: 'Edit' }).click();
+  const editing = comment.getByTestId('comment-edit');
+  await editing.getByLabel('Write a comment for your colleagues').fill('Ask for a bank guarantee and a deposit before the first shipment.');
+  await editing.getByRole('combobox', { name: 'Mention colleagues' }).click();
+  await choose(page, 'Oksana Melnyk');
+  await editing.getByRole('button', { name: 'Save' }).click();
+  await editing.waitFor({ state: 'detached' });
+  await page.getByTestId('comment').filter({ hasText: 'a bank guarantee and a deposit' }).filter({ hasText: 'edited' })
+    .filter({ hasText: '@Oksana Melnyk' }).waitFor();
+
+  step = 'a second comment is deleted after a confirmation; the edited one stays, edited, after a reload';
+  await page.getByTestId('comment-new').getByLabel('Write a comment for your colleagues').fill('Wrong card, sorry.');
+  await page.getByTestId('comment-new').getByRole('button', { name: 'Post' }).click();
+  const mistake = page.getByTestId('comment').filter({ hasText: 'Wrong card, sorry.' });
+  await mistake.getByRole('button', { name: 'Delete' }).click();
+  await page.locator('.ant-popconfirm').filter({ hasText: 'Delete this comment?' }).getByRole('button', { name: 'Delete' }).click();
+  await mistake.waitFor({ state: 'detached' });
+  await page.reload();
+  await page.getByRole('tab', { name: 'Comments' }).click();
+  await page.getByTestId('comment').filter({ hasText: 'a bank guarantee and a deposit' }).filter({ hasText: 'edited' }).waitFor();
+  if (await page.getByTestId('comment').count() !== 1) throw new Error('the deleted comment is still listed');
+
+  step = 'the administrator tags the company as a key account';
+  await page.getByRole('tab', { name: 'Details' }).click();
+  const companyTags = page.getByTestId('field-tags').getByRole('combobox', { name: 'Tags' });
+  await companyTags.fill('key account');
+  await companyTags.press('Enter');
+  await page.getByText('Saved', { exact: true }).waitFor();
+  await companyTags.press('Escape');
+  await page.getByTestId('field-tags').getByTitle('key account').waitFor();
+
   step = 'the other card of the same company gets its own contact person';
   await page.getByRole('link', { name: 'All companies' }).click();
   await listShows(page, ['Dnipro Steel', 'Dnipro Steel Works', 'Lviv Coffee House']);
@@ -367,6 +406,43 @@ try {
   step = 'the custom value is kept after a reload';
   await page.reload();
   await page.getByTestId('custom-contract').filter({ hasText: 'PP-2025/041' }).waitFor();
+
+  step = 'the tag given another company is suggested on this card and picked';
+  const tags = page.getByTestId('field-tags').getByRole('combobox', { name: 'Tags' });
+  await tags.fill('key');
+  await choose(page, 'key account');
+  await page.getByText('Saved', { exact: true }).waitFor();
+  await tags.press('Escape');
+  await page.getByTestId('field-tags').getByTitle('key account').waitFor();
+
+  step = 'the company list is filtered by the custom field';
+  await page.getByRole('menuitem', { name: 'Companies', exact: true }).click();
+  await listShows(page, ['Dnipro Steel', 'Полтавська пекарня', 'Карпатський ліс']);
+  await page.getByRole('combobox', { name: 'Custom field' }).click();
+  await choose(page, 'Supply contract');
+  await page.getByLabel('Supply contract is…').fill('PP-2025/041');
+  await page.getByRole('button', { name: 'Apply' }).click();
+  await page.getByTestId('cf-filter-contract').filter({ hasText: 'Supply contract: PP-2025/041' }).waitFor();
+  await listShows(page, ['Полтавська пекарня']);
+
+  step = 'the export takes the custom-field filter';
+  const [filtered] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Export CSV' }).click(),
+  ]);
+  const filteredCsv = await readFile(await filtered.path(), 'utf8');
+  if (!filteredCsv.includes('Полтавська пекарня') || filteredCsv.includes('Dnipro Steel') || filteredCsv.includes('Карпатський ліс')) {
+    throw new Error(`the filtered export holds other companies:\n${filteredCsv}`);
+  }
+
+  step = 'without the custom-field filter, the tag filter suggests the tag and finds both key accounts';
+  await page.getByTestId('cf-filter-contract').locator('.ant-tag-close-icon').click();
+  await listShows(page, ['Dnipro Steel', 'Полтавська пекарня', 'Карпатський ліс']);
+  const tagFilter = page.getByRole('combobox', { name: 'Tags' });
+  await tagFilter.fill('acc');
+  await choose(page, 'key account');
+  await tagFilter.press('Escape');
+  await listShows(page, ['Dnipro Steel', 'Полтавська пекарня']);
 
   console.log('companies journey: all steps passed');
 } catch (error) {

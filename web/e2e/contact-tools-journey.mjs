@@ -1,9 +1,10 @@
 // An administrator uses the contact list's tools: defines a custom field (in Ukrainian), imports a CSV with a
 // duplicate and a bad row through the wizard (a file without rows is refused first), sees the progress end and
 // the rejected row with its reason, filters the list by the custom field, saves that as a view and applies it
-// again after a reload, tags two contacts at once, exports the filtered list as CSV and reads the file, merges
-// two cards of one person from the list and sees the survivor hold both's phones and e-mails, edits a custom
-// value on the card, and deletes two contacts at once. Headless Chromium through the gateway at BASE_URL; exits
+// again after a reload, tags two contacts at once, exports the filtered list as CSV and reads the file, picks the
+// new tag among the tag filter's suggestions, creates a contact with a source and finds it through the source
+// filter's suggestions, merges two cards of one person from the list and sees the survivor hold both's phones and
+// e-mails, edits a custom value on the card, picks a suggested tag there, and deletes two contacts at once. Headless Chromium through the gateway at BASE_URL; exits
 // non-zero at the failing step.
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -203,16 +204,37 @@ try {
     throw new Error(`unexpected export:\n${exportText}`);
   }
 
-  step = 'the administrator creates a second card of Andrii Melnyk with other ways to reach him';
+  step = 'without the custom-field filter, the tag filter suggests the tag given in bulk';
   await page.getByTestId('cf-filter-region').locator('.ant-tag-close-icon').click();
   await listShows(page, ['Melnyk Andrii', 'Bondarenko Iryna', 'Tkachenko Oksana']);
+  const tagFilter = page.getByRole('combobox', { name: 'Tags', exact: true });
+  await tagFilter.fill('whole');
+  await choose(page, 'wholesale');
+  await tagFilter.press('Escape');
+  await listShows(page, ['Bondarenko Iryna', 'Tkachenko Oksana']);
+  await page.getByTestId('contacts-count').filter({ hasText: 'Total: 2' }).waitFor();
+  await tagFilter.press('Backspace');
+  await listShows(page, ['Melnyk Andrii', 'Bondarenko Iryna', 'Tkachenko Oksana']);
+
+  step = 'the administrator creates a second card of Andrii Melnyk with other ways to reach him and a source';
   await page.getByRole('button', { name: 'New contact' }).click();
   const newDialog = page.getByRole('dialog', { name: 'New contact' });
   await newDialog.getByLabel('Last name').fill('Melnyk');
   await newDialog.getByLabel('First name').fill('Andrii');
+  await newDialog.getByRole('combobox', { name: 'Source' }).fill('Coffee fair 2025');
   await newDialog.getByTestId('point-0').getByRole('textbox', { name: 'Phone' }).fill('+380 44 555 66 77');
   await newDialog.getByTestId('point-1').getByRole('textbox', { name: 'E-mail' }).fill('a.melnyk@work.example');
   await newDialog.getByRole('button', { name: 'Create', exact: true }).click();
+  await listShows(page, ['Melnyk Andrii', 'Melnyk Andrii', 'Bondarenko Iryna', 'Tkachenko Oksana']);
+  await newDialog.waitFor({ state: 'hidden' });
+
+  step = 'the source filter suggests the source and finds the card that has it';
+  const sourceFilter = page.getByRole('combobox', { name: 'Source', exact: true });
+  await sourceFilter.fill('fair');
+  await choose(page, 'Coffee fair 2025');
+  await listShows(page, ['Melnyk Andrii']);
+  await page.getByTestId('contacts-count').filter({ hasText: 'Total: 1' }).waitFor();
+  await sourceFilter.fill('');
   await listShows(page, ['Melnyk Andrii', 'Melnyk Andrii', 'Bondarenko Iryna', 'Tkachenko Oksana']);
 
   step = 'the two cards are merged from the list, keeping the imported one';
@@ -240,6 +262,15 @@ try {
   await page.getByText('Saved', { exact: true }).waitFor();
   await page.reload();
   await page.getByTestId('custom-region').filter({ hasText: 'Odesa' }).waitFor();
+
+  step = 'a tag the company uses is suggested on the card (by a part of it) and picked, kept after a reload';
+  const cardTags = page.getByTestId('field-tags').getByRole('combobox', { name: 'Tags' });
+  await cardTags.fill('sale');
+  await choose(page, 'wholesale');
+  await page.getByText('Saved', { exact: true }).waitFor();
+  await cardTags.press('Escape');
+  await page.reload();
+  await page.getByTestId('field-tags').getByTitle('wholesale').waitFor();
 
   step = 'the merged card is gone from the list';
   await page.getByRole('link', { name: 'All contacts' }).click();

@@ -36,7 +36,7 @@ export function CompanyDetails({ company: c, me, staff, ownerName, editable, pat
             ? <OwnerSelect me={me} staff={staff} value={c.ownerId} aria-label={t('companies.field.ownerId')}
                 onChange={(ownerId) => patch.change({ ownerId })} />
             : ownerName ?? t('contacts.unassigned')),
-          field('tags', <TagsField tags={c.tags} editable={editable} onSave={(tags) => patch.change({ tags })} />),
+          field('tags', <TagsField list="companies/tags" tags={c.tags} editable={editable} onSave={(tags) => patch.change({ tags })} />),
         ]} />
       <CustomFieldValues entity="COMPANY" values={c.customFields} editable={editable} patch={patch} />
       <Card size="small" title={t('companies.field.notes')}>

@@ -4,27 +4,23 @@ import { DownloadOutlined, MergeCellsOutlined, UploadOutlined } from '@ant-desig
 import { Link, useNavigate } from 'react-router-dom';
 import { keepPreviousData, useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError, download, type Me } from '../../api';
+import { api, download, type Me } from '../../api';
+import { useProblems } from '../../problems';
 import { OwnerSelect } from '../contacts/OwnerSelect';
 import { useStaff } from '../contacts/staff';
+import { TagSelect } from '../contacts/suggestions';
+import { CustomFieldFilter } from '../contacts/tools/CustomFieldFilter';
+import { useDebounced } from '../contacts/useDebounced';
 import { changesContacts, fullName, seesOthersContacts } from '../contacts/model';
 import { fileNameOf, saveFile } from '../contacts/tools/model';
 import { NewCompany } from './NewCompany';
 import { MergeCompanies } from './MergeCompanies';
 import { COMPANY_SORTS, companyParams, type CompanyPage, type CompanySort, type CompanySummary } from './model';
 
-function useDebounced<T>(value: T, delay: number): T {
-  const [settled, setSettled] = useState(value);
-  useEffect(() => {
-    const timer = setTimeout(() => setSettled(value), delay);
-    return () => clearTimeout(timer);
-  }, [value, delay]);
-  return settled;
-}
-
 /**
  * The organisations among the clients (`001_*`, `002_*`): one search box (name with typos, tax number, phone,
- * e-mail), owner and tag filters, sort, pages by cursor; bulk hand-over, merge of two, export as CSV or XLSX, import.
+ * e-mail), owner, tag and custom-field filters, sort, pages by cursor; bulk hand-over, merge of two, export (of
+ * what the filters show) as CSV or XLSX, import.
  */
 export function CompanyList({ me }: { me: Me }) {
   const { t, i18n } = useTranslation();
@@ -37,12 +33,14 @@ export function CompanyList({ me }: { me: Me }) {
   const q = useDebounced(typed, 300);
   const [owner, setOwner] = useState<string>();
   const [tags, setTags] = useState<string[]>([]);
+  const [cf, setCf] = useState<Record<string, string>>({});
   const [sort, setSort] = useState<CompanySort>('-updatedAt');
   const [selected, setSelected] = useState<string[]>([]);
   const [creating, setCreating] = useState(false);
   const [merging, setMerging] = useState(false);
 
-  const params = companyParams({ q, owner, tags, sort });
+  const problems = useProblems();
+  const params = companyParams({ q, owner, tags, sort, cf });
   const companies = useInfiniteQuery({
     queryKey: ['companies', 'list', params.toString()],
     initialPageParam: '',
@@ -71,7 +69,7 @@ export function CompanyList({ me }: { me: Me }) {
       const file = await download(`/api/companies/export?format=${format}&${params}`, { 'Accept-Language': i18n.language });
       saveFile(file.blob, fileNameOf(file.disposition, `companies.${format}`));
     },
-    onError: (e) => void message.error(e instanceof ApiError ? e.message : t('error.generic')),
+    onError: (e) => void message.error(problems.text(e)),
   });
   const error = assign.error ?? companies.error;
   const rows = companies.data?.pages.flatMap((p) => p.items) ?? [];
@@ -97,16 +95,17 @@ export function CompanyList({ me }: { me: Me }) {
           {writer && <Button type="primary" onClick={() => setCreating(true)}>{t('companies.new')}</Button>}
         </Space>
       }>
-      {error && <Alert type="error" showIcon title={error.message} style={{ marginBottom: 12 }} />}
+      {error && <Alert type="error" showIcon title={problems.text(error)} style={{ marginBottom: 12 }} />}
       <Space wrap style={{ marginBottom: 16 }}>
         <Input.Search allowClear placeholder={t('companies.search')} aria-label={t('companies.search')} value={typed}
           onChange={(e) => setTyped(e.target.value)} onSearch={setTyped} style={{ width: 340 }} />
         <Select showSearch={{ optionFilterProp: 'label' }} aria-label={t('companies.field.ownerId')} value={owner ?? ''}
           onChange={(id: string) => setOwner(id || undefined)} style={{ width: 220 }} options={owners} />
-        <Select mode="tags" allowClear placeholder={t('companies.field.tags')} aria-label={t('companies.field.tags')}
-          value={tags} onChange={setTags} open={false} suffixIcon={null} style={{ minWidth: 160 }} />
+        <TagSelect list="companies/tags" placeholder={t('companies.field.tags')} aria-label={t('companies.field.tags')}
+          value={tags} onChange={setTags} style={{ minWidth: 160 }} />
         <Select aria-label={t('contacts.sort')} value={sort} onChange={setSort} style={{ width: 200 }}
           options={COMPANY_SORTS.map((s) => ({ value: s, label: t(`contacts.sort.${s}`) }))} />
+        <CustomFieldFilter entity="COMPANY" value={cf} onChange={setCf} />
       </Space>
       {writer && selected.length > 0 && (
         <Space wrap style={{ marginBottom: 16 }} data-testid="bulk">

@@ -1,16 +1,19 @@
 import { useRef } from 'react';
-import { Alert, App as AntApp, Button, Col, Form, Input, Modal, Row, Select } from 'antd';
+import { Alert, App as AntApp, Button, Col, Form, Input, Modal, Row } from 'antd';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError, type Me } from '../../api';
 import { OwnerSelect } from '../contacts/OwnerSelect';
 import { PointsEditor } from '../contacts/PointsEditor';
+import { TagSelect } from '../contacts/suggestions';
 import { formPath, type StaffMember } from '../contacts/model';
 import { newCompanyBody, type Company, type NewCompanyForm } from './model';
+import { useProblems } from '../../problems';
 
 /** The form that creates a company; the server's complaints (a taken or wrong tax number, a bad phone) land on their fields. */
 export function NewCompany({ open, onClose, me, staff }: { open: boolean; onClose: () => void; me: Me; staff: StaffMember[] }) {
   const { t } = useTranslation();
+  const problems = useProblems();
   const { message } = AntApp.useApp();
   const queries = useQueryClient();
   const [form] = Form.useForm<NewCompanyForm>();
@@ -32,7 +35,7 @@ export function NewCompany({ open, onClose, me, staff }: { open: boolean; onClos
         form.setFields(e.fieldErrors.map((f) => {
           const point = /^points\[(\d+)\]/.exec(f.field);
           const website = point && rowOf.current[Number(point[1])] === -1;
-          return { name: (website ? ['website'] : formPath(f.field, rowOf.current)) as never, errors: [f.message] };
+          return { name: (website ? ['website'] : formPath(f.field, rowOf.current)) as never, errors: [problems.field(f.message)] };
         }));
       }
     },
@@ -53,7 +56,7 @@ export function NewCompany({ open, onClose, me, staff }: { open: boolean; onClos
           {t('contacts.create')}
         </Button>,
       ]}>
-      {otherError && <Alert type="error" showIcon title={otherError.message} style={{ marginBottom: 16 }} />}
+      {otherError && <Alert type="error" showIcon title={problems.text(otherError)} style={{ marginBottom: 16 }} />}
       <Form form={form} layout="vertical"
         initialValues={{ ownerId: me.id, tags: [], points: [{ kind: 'PHONE', primary: true }, { kind: 'EMAIL', primary: true }] }}
         onFinish={(values) => create.mutate(values)}>
@@ -89,7 +92,7 @@ export function NewCompany({ open, onClose, me, staff }: { open: boolean; onClos
           </Col>
           <Col xs={24} md={12}>
             <Form.Item name="tags" label={t('companies.field.tags')}>
-              <Select mode="tags" tokenSeparators={[',']} open={false} suffixIcon={null} />
+              <TagSelect list="companies/tags" aria-label={t('companies.field.tags')} />
             </Form.Item>
           </Col>
         </Row>

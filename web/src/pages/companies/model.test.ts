@@ -7,6 +7,11 @@ describe('companyParams', () => {
       .toBe('q=Kobzar&owner=u-1&tag=wholesale&tag=kyiv&sort=name');
     expect(companyParams({ q: ' ', tags: [], sort: '-updatedAt' }).toString()).toBe('sort=-updatedAt');
   });
+
+  it('adds the custom-field filters as cf.<key>, as the contact list does, for the list and the export alike', () => {
+    expect(companyParams({ q: '', tags: [], sort: 'name', cf: { sector: 'retail', contract: 'PP-1', empty: '' } }).toString())
+      .toBe('sort=name&cf.contract=PP-1&cf.sector=retail');
+  });
 });
 
 describe('newCompanyBody', () => {

@@ -3,6 +3,7 @@
 import type { Me } from '../../api';
 import type { Point, PointRow } from '../contacts/model';
 import { toPointInputs } from '../contacts/model';
+import { addCustomFieldParams } from '../contacts/tools/model';
 
 export const COMPANY_SORTS = ['-updatedAt', 'name'] as const;
 export type CompanySort = (typeof COMPANY_SORTS)[number];
@@ -55,15 +56,16 @@ export interface Person {
   since: string;
 }
 
-/** The list's filters: `owner` is a user's id, or undefined for anyone's. */
+/** The list's filters: `owner` is a user's id, or undefined for anyone's; `cf` the custom-field ones (key -> value). */
 export interface CompanyFilters {
   q: string;
   owner?: string;
   tags: string[];
   sort: CompanySort;
+  cf?: Record<string, string>;
 }
 
-/** The filters as the list's and the export's query parameters. */
+/** The filters as the list's and the export's query parameters: the custom-field ones as `cf.<key>`. */
 export function companyParams(filters: CompanyFilters): URLSearchParams {
   const params = new URLSearchParams();
   const q = filters.q.trim();
@@ -71,7 +73,7 @@ export function companyParams(filters: CompanyFilters): URLSearchParams {
   if (filters.owner) params.set('owner', filters.owner);
   filters.tags.forEach((tag) => params.append('tag', tag));
   params.set('sort', filters.sort);
-  return params;
+  return addCustomFieldParams(params, filters.cf ?? {});
 }
 
 /** The new-company form as the user fills it. */

@@ -7,6 +7,7 @@ import { OwnerSelect } from './OwnerSelect';
 import type { ContactPatch } from './useContactPatch';
 import { KINDS, STATUSES, type Contact, type StaffMember } from './model';
 import { CustomFieldValues } from './tools/CustomFieldValues';
+import { SourceField, TagSelect } from './suggestions';
 
 /** One field of the card: its value or control, and the server's complaint about it after a refused change. */
 export function Field({ name, errors, children }: { name: string; errors: Record<string, string>; children: ReactNode }) {
@@ -41,8 +42,13 @@ export function EditableText({ value, editable, maxLength, onSave }: {
   );
 }
 
-/** Tags are kept on screen as typed and saved on each change. */
-export function TagsField({ tags, editable, onSave }: { tags: string[]; editable: boolean; onSave: (tags: string[]) => void }) {
+/** Tags are kept on screen as typed and saved on each change; the company's tags are suggested as the user types. */
+export function TagsField({ tags, editable, onSave, list = 'contacts/tags' }: {
+  tags: string[];
+  editable: boolean;
+  onSave: (tags: string[]) => void;
+  list?: 'contacts/tags' | 'companies/tags';
+}) {
   const { t } = useTranslation();
   const [draft, setDraft] = useState(tags);
   useEffect(() => setDraft(tags), [tags]);
@@ -50,11 +56,10 @@ export function TagsField({ tags, editable, onSave }: { tags: string[]; editable
     return tags.length ? <>{tags.map((tag) => <Tag key={tag}>{tag}</Tag>)}</> : <Typography.Text type="secondary">—</Typography.Text>;
   }
   return (
-    <Select mode="tags" value={draft} open={false} suffixIcon={null} tokenSeparators={[',']} style={{ minWidth: 240 }}
-      aria-label={t('contacts.field.tags')} onChange={(next: string[]) => {
-        setDraft(next);
-        onSave(next);
-      }} />
+    <TagSelect list={list} value={draft} style={{ minWidth: 240 }} aria-label={t('contacts.field.tags')} onChange={(next) => {
+      setDraft(next);
+      onSave(next);
+    }} />
   );
 }
 
@@ -98,7 +103,7 @@ export function ContactDetails({ contact: c, me, staff, ownerName, editable, pat
   const field = (name: string, children: ReactNode, span?: number) => ({
     key: name, label: t(`contacts.field.${name}`), span, children: <Field name={name} errors={patch.errors}>{children}</Field>,
   });
-  const text = (name: 'lastName' | 'firstName' | 'middleName' | 'position' | 'source' | 'paymentPreference' | 'deliveryPreference',
+  const text = (name: 'lastName' | 'firstName' | 'middleName' | 'position' | 'paymentPreference' | 'deliveryPreference',
     maxLength: number) =>
     field(name, <EditableText value={c[name]} editable={editable} maxLength={maxLength} onSave={(v) => patch.change({ [name]: v })} />);
 
@@ -129,7 +134,7 @@ export function ContactDetails({ contact: c, me, staff, ownerName, editable, pat
                 disabledDate={(d) => !d.isBefore(dayjs(), 'day')}
                 onChange={(d) => patch.change({ birthDate: d ? d.format('YYYY-MM-DD') : null })} />
             : c.birthDate ? dayjs(c.birthDate).toDate().toLocaleDateString(i18n.language) : '—'),
-          text('source', 100),
+          field('source', <SourceField value={c.source} editable={editable} onSave={(source) => patch.change({ source })} />),
           field('tags', <TagsField tags={c.tags} editable={editable} onSave={(tags) => patch.change({ tags })} />),
         ]} />
       <CustomFieldValues values={c.customFields} editable={editable} patch={patch} />

@@ -5,8 +5,11 @@ import { Link, useNavigate } from 'react-router-dom';
 import { keepPreviousData, useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, type Me } from '../../api';
+import { useProblems } from '../../problems';
 import { NewContact } from './NewContact';
 import { ContactAvatar } from './photo/ContactPhoto';
+import { SourceInput, TagSelect } from './suggestions';
+import { useDebounced } from './useDebounced';
 import { useStaff } from './staff';
 import {
   changesContacts, effectiveSort, seesOthersContacts, SORTS, STATUS_COLORS, STATUSES,
@@ -17,15 +20,6 @@ import { CustomFieldFilter } from './tools/CustomFieldFilter';
 import { ExportButton } from './tools/ExportButton';
 import { SavedViews } from './tools/SavedViews';
 import { toolParams, type ToolFilters } from './tools/model';
-
-function useDebounced<T>(value: T, delay: number): T {
-  const [settled, setSettled] = useState(value);
-  useEffect(() => {
-    const timer = setTimeout(() => setSettled(value), delay);
-    return () => clearTimeout(timer);
-  }, [value, delay]);
-  return settled;
-}
 
 /**
  * The client list (`001_*`, `002_*`): one search box, filters (custom fields too), sort, saved views, pages by
@@ -42,19 +36,25 @@ export function ContactList({ me }: { me: Me }) {
   const [status, setStatus] = useState<ContactStatus>();
   const [vip, setVip] = useState<boolean>();
   const [tags, setTags] = useState<string[]>([]);
+  // the source filter asks for one exact source: it applies once typed (Enter, a suggestion, leaving the box)
+  const [sourceTyped, setSourceTyped] = useState('');
+  const [source, setSource] = useState<string>();
   const [owner, setOwner] = useState<OwnerFilter>('anyone');
   const [sort, setSort] = useState<Sort>();
   const [cf, setCf] = useState<Record<string, string>>({});
   const [selected, setSelected] = useState<string[]>([]);
   const [creating, setCreating] = useState(false);
 
-  const filters: ToolFilters = { q, status, vip, tags, owner, sort, cf };
+  const problems = useProblems();
+  const filters: ToolFilters = { q, status, vip, tags, source, owner, sort, cf };
   const params = toolParams(filters, me);
   const apply = (view: ToolFilters) => {
     setTyped(view.q);
     setStatus(view.status);
     setVip(view.vip);
     setTags(view.tags);
+    setSourceTyped(view.source ?? '');
+    setSource(view.source);
     setOwner(view.owner);
     setSort(view.sort);
     setCf(view.cf);
@@ -94,7 +94,7 @@ export function ContactList({ me }: { me: Me }) {
           {writer && <Button type="primary" onClick={() => setCreating(true)}>{t('contacts.new')}</Button>}
         </Space>
       }>
-      {error && <Alert type="error" showIcon title={error.message} style={{ marginBottom: 12 }} />}
+      {error && <Alert type="error" showIcon title={problems.text(error)} style={{ marginBottom: 12 }} />}
       <div style={{ marginBottom: 12 }}>
         <SavedViews me={me} filters={{ ...filters, q: typed }} onApply={apply} />
       </div>
@@ -108,8 +108,14 @@ export function ContactList({ me }: { me: Me }) {
           value={vip === undefined ? undefined : String(vip)}
           onChange={(v?: string) => setVip(v === undefined ? undefined : v === 'true')}
           options={[{ value: 'true', label: t('contacts.filter.vip') }, { value: 'false', label: t('contacts.filter.notVip') }]} />
-        <Select mode="tags" allowClear placeholder={t('contacts.field.tags')} aria-label={t('contacts.field.tags')}
-          value={tags} onChange={setTags} open={false} suffixIcon={null} style={{ minWidth: 160 }} />
+        <TagSelect list="contacts/tags" placeholder={t('contacts.field.tags')} aria-label={t('contacts.field.tags')}
+          value={tags} onChange={setTags} style={{ minWidth: 160 }} />
+        <SourceInput allowClear placeholder={t('contacts.field.source')} aria-label={t('contacts.field.source')} style={{ width: 170 }}
+          value={sourceTyped} onChange={(text) => {
+            setSourceTyped(text);
+            if (text.trim() === '') setSource(undefined);
+          }}
+          onCommit={(text) => setSource(text.trim() === '' ? undefined : text.trim())} />
         {seesOthersContacts(me.role) && (
           <Select aria-label={t('contacts.field.ownerId')} value={owner} onChange={setOwner} style={{ width: 190 }}
             options={(['anyone', 'mine', 'unassigned'] as const).map((o) => ({ value: o, label: t(`contacts.filter.owner.${o}`) }))} />

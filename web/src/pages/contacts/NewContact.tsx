@@ -6,6 +6,8 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../../api';
 import { PointsEditor } from './PointsEditor';
+import { SourceInput, TagSelect } from './suggestions';
+import { useProblems } from '../../problems';
 import {
   formPath, KINDS, POSSIBLE_DUPLICATE, STATUSES, toPointInputs,
   type Contact, type ContactKind, type ContactStatus, type Duplicate, type PointRow,
@@ -30,6 +32,7 @@ const blankToUndefined = (text?: string) => (text?.trim() ? text.trim() : undefi
 /** The form that creates a contact; a phone or e-mail the CRM knows already asks "create anyway?" first. */
 export function NewContact({ open, onClose }: { open: boolean; onClose: () => void }) {
   const { t } = useTranslation();
+  const problems = useProblems();
   const { message } = AntApp.useApp();
   const queries = useQueryClient();
   const [form] = Form.useForm<NewContactForm>();
@@ -66,7 +69,7 @@ export function NewContact({ open, onClose }: { open: boolean; onClose: () => vo
       if (e instanceof ApiError && e.type === POSSIBLE_DUPLICATE) {
         setDuplicates((e.problem.duplicates as Duplicate[] | undefined) ?? []);
       } else if (e instanceof ApiError && e.fieldErrors.length > 0) {
-        form.setFields(e.fieldErrors.map((f) => ({ name: formPath(f.field, rowOf.current) as never, errors: [f.message] })));
+        form.setFields(e.fieldErrors.map((f) => ({ name: formPath(f.field, rowOf.current) as never, errors: [problems.field(f.message)] })));
       }
     },
   });
@@ -113,7 +116,7 @@ export function NewContact({ open, onClose }: { open: boolean; onClose: () => vo
             </>
           } />
       )}
-      {otherError && <Alert type="error" showIcon title={otherError.message} style={{ marginBottom: 16 }} />}
+      {otherError && <Alert type="error" showIcon title={problems.text(otherError)} style={{ marginBottom: 16 }} />}
       <Form form={form} layout="vertical"
         initialValues={{ kind: 'PERSON', status: 'LEAD', vip: false, tags: [],
           points: [{ kind: 'PHONE', primary: true }, { kind: 'EMAIL', primary: true }] }}
@@ -154,7 +157,9 @@ export function NewContact({ open, onClose }: { open: boolean; onClose: () => vo
             <Form.Item name="position" label={t('contacts.field.position')} rules={[{ max: 100 }]}><Input /></Form.Item>
           </Col>
           <Col xs={24} md={8}>
-            <Form.Item name="source" label={t('contacts.field.source')} rules={[{ max: 100 }]}><Input /></Form.Item>
+            <Form.Item name="source" label={t('contacts.field.source')} rules={[{ max: 100 }]}>
+              <SourceInput aria-label={t('contacts.field.source')} />
+            </Form.Item>
           </Col>
           <Col xs={24} md={8}>
             <Form.Item name="birthDate" label={t('contacts.field.birthDate')}>
@@ -163,7 +168,7 @@ export function NewContact({ open, onClose }: { open: boolean; onClose: () => vo
           </Col>
         </Row>
         <Form.Item name="tags" label={t('contacts.field.tags')}>
-          <Select mode="tags" tokenSeparators={[',']} open={false} suffixIcon={null} />
+          <TagSelect list="contacts/tags" aria-label={t('contacts.field.tags')} />
         </Form.Item>
         <Form.Item label={t('contacts.field.points')} required={false}>
           <PointsEditor form={form} />

@@ -171,6 +171,8 @@ export interface ListFilters {
   status?: ContactStatus;
   vip?: boolean;
   tags: string[];
+  /** The source exactly as cards hold it. */
+  source?: string;
   owner: OwnerFilter;
   sort?: Sort;
 }
@@ -192,6 +194,7 @@ export function listParams(filters: ListFilters, me: Pick<Me, 'id'>): URLSearchP
   if (filters.status) params.set('status', filters.status);
   if (filters.vip !== undefined) params.set('vip', String(filters.vip));
   filters.tags.forEach((tag) => params.append('tag', tag));
+  if (filters.source?.trim()) params.set('source', filters.source.trim());
   if (filters.owner === 'mine') params.set('owner', me.id);
   if (filters.owner === 'unassigned') params.set('unassigned', 'true');
   params.set('sort', effectiveSort(filters.sort, filters.q));

@@ -5,7 +5,9 @@ import { useTranslation } from 'react-i18next';
 import { api, type Me } from '../../../api';
 import { OwnerSelect } from '../OwnerSelect';
 import type { ContactSummary, StaffMember } from '../model';
+import { TagSelect } from '../suggestions';
 import { MergeDialog } from './MergeDialog';
+import { useProblems } from '../../../problems';
 
 /** Adds and removes tags on the chosen contacts. */
 function TagDialog({ ids, known, open, onClose, onDone }: {
@@ -16,6 +18,7 @@ function TagDialog({ ids, known, open, onClose, onDone }: {
   onDone: () => void;
 }) {
   const { t } = useTranslation();
+  const problems = useProblems();
   const { message } = AntApp.useApp();
   const [add, setAdd] = useState<string[]>([]);
   const [remove, setRemove] = useState<string[]>([]);
@@ -35,15 +38,14 @@ function TagDialog({ ids, known, open, onClose, onDone }: {
       afterOpenChange={(visible) => !visible && tag.reset()}>
       <Form layout="vertical">
         <Form.Item label={t('contactTools.bulk.addTags')} htmlFor="bulk-add-tags">
-          <Select id="bulk-add-tags" mode="tags" value={add} onChange={setAdd} tokenSeparators={[',']} aria-label={t('contactTools.bulk.addTags')}
-            options={known.map((k) => ({ value: k, label: k }))} />
+          <TagSelect id="bulk-add-tags" list="contacts/tags" value={add} onChange={setAdd} aria-label={t('contactTools.bulk.addTags')} />
         </Form.Item>
         <Form.Item label={t('contactTools.bulk.removeTags')} htmlFor="bulk-remove-tags">
           <Select id="bulk-remove-tags" mode="tags" value={remove} onChange={setRemove} tokenSeparators={[',']}
             aria-label={t('contactTools.bulk.removeTags')} options={known.map((k) => ({ value: k, label: k }))} />
         </Form.Item>
       </Form>
-      {tag.error && <Alert type="error" showIcon title={tag.error.message} />}
+      {tag.error && <Alert type="error" showIcon title={problems.text(tag.error)} />}
     </Modal>
   );
 }
@@ -57,6 +59,7 @@ export function BulkActions({ me, staff, selected, rows, onDone }: {
   onDone: () => void;
 }) {
   const { t } = useTranslation();
+  const problems = useProblems();
   const { message } = AntApp.useApp();
   const [tagging, setTagging] = useState(false);
   const [merging, setMerging] = useState(false);
@@ -92,7 +95,7 @@ export function BulkActions({ me, staff, selected, rows, onDone }: {
           <Button danger loading={remove.isPending}>{t('contacts.delete')}</Button>
         </Popconfirm>
       </Space>
-      {error && <Alert type="error" showIcon title={error.message} closable />}
+      {error && <Alert type="error" showIcon title={problems.text(error)} closable />}
       <TagDialog ids={selected} known={known} open={tagging} onClose={() => setTagging(false)} onDone={() => {
         setTagging(false);
         onDone();

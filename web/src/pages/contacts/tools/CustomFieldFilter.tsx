@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { DatePicker, Input, Select, Space, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useCustomFields } from './customFields';
-import type { CustomFieldDefinition } from './model';
+import type { CardType, CustomFieldDefinition } from './model';
 
 /** The value box of one custom field, by its type; a value is applied as soon as it is chosen or entered. */
 function ValueInput({ field, onPick }: { field: CustomFieldDefinition; onPick: (value: string) => void }) {
@@ -24,10 +24,17 @@ function ValueInput({ field, onPick }: { field: CustomFieldDefinition; onPick: (
   }
 }
 
-/** Filters the list by the custom fields of contacts (`cf.<key>=<value>`, an exact value each); chosen ones are closable tags. */
-export function CustomFieldFilter({ value, onChange }: { value: Record<string, string>; onChange: (cf: Record<string, string>) => void }) {
+/**
+ * Filters a list by the custom fields of its cards, contacts' or companies' (`cf.<key>=<value>`, an exact value
+ * each); chosen ones are closable tags.
+ */
+export function CustomFieldFilter({ entity = 'CONTACT', value, onChange }: {
+  entity?: CardType;
+  value: Record<string, string>;
+  onChange: (cf: Record<string, string>) => void;
+}) {
   const { t } = useTranslation();
-  const fields = useCustomFields('CONTACT');
+  const fields = useCustomFields(entity);
   const [picking, setPicking] = useState<string>();
   const all = fields.data ?? [];
   if (all.length === 0) {

@@ -17,14 +17,14 @@ describe('toolParams', () => {
 
 describe('saved views', () => {
   const filters: ToolFilters = {
-    q: 'kovalenko', status: 'ACTIVE', vip: false, tags: ['wholesale', 'kyiv'], owner: 'mine', sort: 'name',
-    cf: { region: 'Lviv' },
+    q: 'kovalenko', status: 'ACTIVE', vip: false, tags: ['wholesale', 'kyiv'], source: 'Facebook Ads', owner: 'mine',
+    sort: 'name', cf: { region: 'Lviv' },
   };
 
   it('keep the list parameters, repeated tags as a list and flags as booleans', () => {
     expect(viewQuery(filters, me)).toEqual({
-      q: 'kovalenko', status: 'ACTIVE', vip: false, tag: ['wholesale', 'kyiv'], owner: 'me-1', sort: 'name',
-      'cf.region': 'Lviv',
+      q: 'kovalenko', status: 'ACTIVE', vip: false, tag: ['wholesale', 'kyiv'], source: 'Facebook Ads', owner: 'me-1',
+      sort: 'name', 'cf.region': 'Lviv',
     });
   });
 

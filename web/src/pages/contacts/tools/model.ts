@@ -38,14 +38,18 @@ export interface ToolFilters extends ListFilters {
   cf: Record<string, string>;
 }
 
-/** The query parameters of the list, its count and its export: the list's own plus `cf.<key>`. */
-export function toolParams(filters: ToolFilters, me: Pick<Me, 'id'>): URLSearchParams {
-  const params = listParams(filters, me);
-  Object.entries(filters.cf)
+/** Adds the custom-field filters to a list's query parameters as `cf.<key>`, in the order of their keys, empty ones left out. */
+export function addCustomFieldParams(params: URLSearchParams, cf: Record<string, string>): URLSearchParams {
+  Object.entries(cf)
     .filter(([, value]) => value !== '')
     .sort(([a], [b]) => a.localeCompare(b))
     .forEach(([key, value]) => params.set(`cf.${key}`, value));
   return params;
+}
+
+/** The query parameters of the list, its count and its export: the list's own plus `cf.<key>`. */
+export function toolParams(filters: ToolFilters, me: Pick<Me, 'id'>): URLSearchParams {
+  return addCustomFieldParams(listParams(filters, me), filters.cf);
 }
 
 /** A saved view's query: the parameters the list sends, the repeated `tag` as a list, flags as booleans. */
@@ -98,6 +102,7 @@ export function filtersOfView(query: ViewQuery, me: Pick<Me, 'id'>): ToolFilters
     status: status && (STATUSES as readonly string[]).includes(status) ? (status as ContactStatus) : undefined,
     vip: flag('vip'),
     tags,
+    source: text('source'),
     owner: flag('unassigned') ? 'unassigned' : text('owner') === me.id ? 'mine' : 'anyone',
     // the default order is kept as "no choice", so that it follows the search as the list's own default does
     sort: known && known !== effectiveSort(undefined, q) ? known : undefined,
