@@ -1,7 +1,7 @@
 package org.opencrm.contacts.card;
 
 import java.util.UUID;
-import org.opencrm.contacts.access.Visibility;
+import org.opencrm.platform.starter.directory.Visibility;
 
 /**
  * Resolves a card the user sees (404 otherwise); implemented where contacts and companies live, so that

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import org.opencrm.contacts.access.Visibility;
+import org.opencrm.platform.starter.directory.Visibility;
 import org.opencrm.contacts.point.ContactPoints;
 import org.opencrm.contacts.point.SearchText;
 import org.opencrm.contacts.settings.Settings;

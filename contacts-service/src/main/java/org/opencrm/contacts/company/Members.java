@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.opencrm.contacts.access.Visibility;
+import org.opencrm.platform.starter.directory.Visibility;
 import org.opencrm.contacts.contact.Contact;
 import org.opencrm.contacts.contact.ContactService;
 import org.opencrm.contacts.contact.ContactView;

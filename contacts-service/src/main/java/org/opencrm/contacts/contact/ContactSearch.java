@@ -14,7 +14,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import org.opencrm.contacts.access.Visibility;
+import org.opencrm.platform.starter.directory.Visibility;
 import org.opencrm.contacts.settings.Settings;
 import org.opencrm.contacts.point.ContactPoints;
 import org.opencrm.contacts.point.SearchText;

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
-import org.opencrm.contacts.directory.Directory;
+import org.opencrm.platform.starter.directory.Directory;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Card values as the cells of an exported row. */

@@ -1,22 +1,24 @@
 package org.opencrm.contacts.exporting;
 
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import org.opencrm.contacts.access.Visibility;
 import org.opencrm.contacts.company.CompanySearch;
 import org.opencrm.contacts.company.CompanySummary;
 import org.opencrm.contacts.customfield.CardType;
 import org.opencrm.contacts.customfield.CustomFields;
-import org.opencrm.contacts.directory.Directory;
 import org.opencrm.contacts.point.PointKind;
+import org.opencrm.platform.starter.directory.Directory;
+import org.opencrm.platform.starter.directory.Visibility;
+import org.opencrm.platform.starter.export.ExportFormat;
+import org.opencrm.platform.starter.export.ExportSheet;
 import org.opencrm.platform.starter.security.TenantContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;

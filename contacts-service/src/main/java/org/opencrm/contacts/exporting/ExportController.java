@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import org.opencrm.contacts.access.Visibility;
 import org.opencrm.contacts.contact.ContactKind;
 import org.opencrm.contacts.contact.ContactPage;
 import org.opencrm.contacts.contact.ContactQuery;
@@ -17,6 +16,8 @@ import org.opencrm.contacts.contact.ContactService;
 import org.opencrm.contacts.contact.ContactStatus;
 import org.opencrm.contacts.customfield.CardType;
 import org.opencrm.contacts.customfield.CustomFields;
+import org.opencrm.platform.starter.directory.Visibility;
+import org.opencrm.platform.starter.export.ExportFormat;
 import org.opencrm.platform.starter.web.InvalidFieldsException;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -91,8 +92,8 @@ class ExportController {
         if (async != null) {
             async.setTimeout(settings.timeout().toMillis());
         }
-        String name = what + "-" + LocalDate.now(ZoneOffset.UTC) + "." + file.extension;
-        return ResponseEntity.ok().contentType(file.mediaType)
+        String name = what + "-" + LocalDate.now(ZoneOffset.UTC) + "." + file.extension();
+        return ResponseEntity.ok().contentType(file.mediaType())
                 .header(HttpHeaders.CONTENT_DISPOSITION,
                         ContentDisposition.attachment().filename(name, StandardCharsets.UTF_8).build().toString())
                 .body(body);

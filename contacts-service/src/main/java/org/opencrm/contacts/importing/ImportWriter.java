@@ -17,7 +17,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
-import org.opencrm.contacts.access.Visibility;
+import org.opencrm.platform.starter.directory.Visibility;
 import org.opencrm.contacts.importing.ImportRequests.Counts;
 import org.opencrm.platform.starter.security.TenantContext;
 import org.postgresql.PGConnection;

@@ -7,8 +7,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import org.opencrm.contacts.access.Visibility;
-import org.opencrm.contacts.directory.Directory;
+import org.opencrm.platform.starter.directory.Visibility;
+import org.opencrm.platform.starter.directory.Directory;
 import org.opencrm.contacts.point.SearchText;
 
 /**

@@ -3,7 +3,7 @@ package org.opencrm.contacts.merge;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
-import org.opencrm.contacts.access.Visibility;
+import org.opencrm.platform.starter.directory.Visibility;
 import org.opencrm.contacts.contact.Contact;
 import org.opencrm.contacts.contact.ContactService;
 import org.opencrm.contacts.contact.ContactState;

@@ -1,9 +1,9 @@
 package org.opencrm.contacts.vocabulary;
 
 import java.util.List;
-import org.opencrm.contacts.access.Visibility;
+import org.opencrm.platform.starter.directory.Visibility;
 import org.opencrm.contacts.customfield.CardType;
-import org.opencrm.contacts.directory.Directory;
+import org.opencrm.platform.starter.directory.Directory;
 import org.opencrm.platform.starter.security.CurrentUser;
 import org.opencrm.platform.starter.security.TenantContext;
 import org.opencrm.platform.starter.web.InvalidFieldsException;
