@@ -2,6 +2,8 @@
 // A feature with many texts keeps them in its own messages.ts next to its screens, merged in here.
 import { companyMessages } from './pages/companies/messages';
 import { contactToolMessages } from './pages/contacts/tools/messages';
+import { projectedMessages } from './pages/contacts/projected';
+import { dealMessages } from './pages/deals/messages';
 import { contactPhotoMessages } from './pages/contacts/photo/messages';
 import { problemMessages } from './problemMessages';
 
@@ -726,9 +728,9 @@ const core = {
 } as const;
 
 export const messages = {
-  en: { ...core.en, ...companyMessages.en, ...contactToolMessages.en, ...contactPhotoMessages.en, ...problemMessages.en },
-  ru: { ...core.ru, ...companyMessages.ru, ...contactToolMessages.ru, ...contactPhotoMessages.ru, ...problemMessages.ru },
-  uk: { ...core.uk, ...companyMessages.uk, ...contactToolMessages.uk, ...contactPhotoMessages.uk, ...problemMessages.uk },
+  en: { ...core.en, ...companyMessages.en, ...contactToolMessages.en, ...contactPhotoMessages.en, ...problemMessages.en, ...projectedMessages.en, ...dealMessages.en },
+  ru: { ...core.ru, ...companyMessages.ru, ...contactToolMessages.ru, ...contactPhotoMessages.ru, ...problemMessages.ru, ...projectedMessages.ru, ...dealMessages.ru },
+  uk: { ...core.uk, ...companyMessages.uk, ...contactToolMessages.uk, ...contactPhotoMessages.uk, ...problemMessages.uk, ...projectedMessages.uk, ...dealMessages.uk },
 };
 
 export type Language = keyof typeof messages;

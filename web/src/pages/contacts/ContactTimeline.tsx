@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { api, type Me } from '../../api';
 import { cardKey, CHANNELS, type CardKind, type Channel } from './model';
 import { useProblems } from '../../problems';
+import { projectedText, type ProjectedFacts } from './projected';
 
 /** An interaction with the client, as contacts-service shows it. */
 interface Entry {
@@ -21,6 +22,8 @@ interface Entry {
   /** "manual" for an entry someone added here; otherwise the event it came from */
   source: string;
   authorId: string | null;
+  /** For an entry projected from an event: what the event said */
+  details: ProjectedFacts | null;
 }
 
 interface NewEntry {
@@ -135,8 +138,10 @@ export function ContactTimeline({ id, me, editable, staffName, card = 'contacts'
                   </Popconfirm>
                 )}
               </Space>
-              <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: '4px 0 0' }}>{e.summary}</Typography.Paragraph>
-              {e.link && (
+              <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: '4px 0 0' }}>
+                {projectedText(e.source, e.details, t, i18n.language) ?? e.summary}
+              </Typography.Paragraph>
+              {e.link && e.source === 'manual' && (
                 <Typography.Text type="secondary">
                   {t(`contacts.linkType.${e.link.type}`, { defaultValue: e.link.type })} {e.link.id}
                 </Typography.Text>

@@ -35,12 +35,13 @@ public class Timeline {
 
     /** An entry as the API shows it. */
     public record Entry(UUID id, UUID contactId, UUID companyId, Instant occurredAt, Channel channel,
-            Direction direction, String summary, Link link, String source, UUID authorId, Instant createdAt) {
+            Direction direction, String summary, Link link, String source, UUID authorId, Instant createdAt,
+            Map<String, Object> details) {
 
         static Entry of(TimelineEntry e) {
             return new Entry(e.id(), e.contactId(), e.companyId(), e.occurredAt(), e.channel(), e.direction(),
                     e.summary(), e.linkType() == null ? null : new Link(e.linkType(), e.linkId()), e.source(),
-                    e.authorId(), e.createdAt());
+                    e.authorId(), e.createdAt(), e.details());
         }
     }
 

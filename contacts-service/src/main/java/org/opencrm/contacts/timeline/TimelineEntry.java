@@ -7,8 +7,11 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
+import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.annotations.TenantId;
+import org.hibernate.type.SqlTypes;
 
 /** One interaction in a client's communication history. */
 @Entity
@@ -57,6 +60,10 @@ class TimelineEntry {
 
     @Column(name = "author_id")
     private UUID authorId;
+
+    /** What the event an entry was projected from said; null for entries added by hand. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    private Map<String, Object> details;
 
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
@@ -127,5 +134,9 @@ class TimelineEntry {
 
     Instant createdAt() {
         return createdAt;
+    }
+
+    Map<String, Object> details() {
+        return details;
     }
 }

@@ -81,7 +81,11 @@ public final class TopicProbe implements AutoCloseable {
      * record's JSON as value. Returns the event id.
      */
     public static UUID publish(DomainEvent event, UUID tenantId, UUID actorId) {
-        UUID id = UUID.randomUUID();
+        return publish(event, tenantId, actorId, UUID.randomUUID());
+    }
+
+    /** As {@link #publish(DomainEvent, UUID, UUID)} with the event id given: the same id twice is a redelivery. */
+    public static UUID publish(DomainEvent event, UUID tenantId, UUID actorId, UUID id) {
         var headers = new RecordHeaders();
         add(headers, EventHeaders.ID, id.toString());
         add(headers, EventHeaders.SOURCE, "test");

@@ -1,0 +1,171 @@
+package org.opencrm.contacts.timeline;
+
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.opencrm.platform.events.EventEnvelope;
+import org.opencrm.platform.events.Topics;
+import org.opencrm.platform.events.deals.DealCreated;
+import org.opencrm.platform.events.deals.DealLost;
+import org.opencrm.platform.events.deals.DealStageChanged;
+import org.opencrm.platform.events.deals.DealWon;
+import org.opencrm.platform.events.deals.LeadConverted;
+import org.opencrm.platform.events.deals.LeadCreated;
+import org.opencrm.platform.events.deals.LeadLost;
+import org.opencrm.platform.events.deals.StageRef;
+import org.opencrm.platform.starter.events.IdempotentConsumer;
+import org.opencrm.platform.starter.events.IncomingEvents;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Puts what happens to a client's leads and deals into their communication history as it happens: a lead
+ * or deal created, moved to another stage, converted, won or lost becomes an entry on the contact's card
+ * and on the company's (each card's timeline shows it), linked to the lead or deal.
+ * <p>
+ * One entry per event however often it arrives (the inbox, and the entry's unique source event). An event
+ * about a contact or company that is not the sending company's, or not known here, makes no entry; one
+ * about a card since merged into another goes to the card it was merged into.
+ */
+@Component
+class TimelineProjector {
+
+    static final String CONSUMER = "timeline";
+
+    private final IncomingEvents incoming;
+    private final IdempotentConsumer inbox;
+    private final JdbcTemplate jdbc;
+    private final JsonMapper json;
+
+    TimelineProjector(IncomingEvents incoming, IdempotentConsumer inbox, JdbcTemplate jdbc, JsonMapper json) {
+        this.incoming = incoming;
+        this.inbox = inbox;
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    /** An entry to be: where, when, what (in English and as the event's facts), and what it links to. */
+    private record Projected(UUID contactId, UUID companyId, Instant occurredAt, String summary, String linkType,
+            UUID linkId, Map<String, Object> details) {
+    }
+
+    @KafkaListener(id = CONSUMER + "-deals", groupId = "${spring.application.name}." + CONSUMER,
+            topics = {Topics.DEALS_DEAL, Topics.DEALS_LEAD})
+    void on(ConsumerRecord<String, byte[]> record) {
+        incoming.read(record).ifPresent(event -> project(event).ifPresent(entry ->
+                inbox.handle(CONSUMER, event, e -> write(e, entry))));
+    }
+
+    private Optional<Projected> project(EventEnvelope event) {
+        return Optional.ofNullable(switch (event.data()) {
+            case LeadCreated lead -> lead.contactId() == null && lead.companyId() == null ? null
+                    : new Projected(lead.contactId(), lead.companyId(), lead.createdAt(),
+                            "Lead #" + lead.number() + " created" + from(lead.sourceDetail(), lead.source()),
+                            "LEAD", lead.leadId(), facts("number", lead.number(), "stage", stage(lead.stage()),
+                                    "source", lead.source(), "sourceDetail", lead.sourceDetail()));
+            case LeadConverted lead -> new Projected(lead.contactId(), lead.companyId(), lead.convertedAt(),
+                    "Lead #" + lead.number() + " converted into deal #" + lead.dealNumber() + quoted(lead.dealTitle()),
+                    "DEAL", lead.dealId(), facts("number", lead.number(), "dealNumber", lead.dealNumber(),
+                            "title", lead.dealTitle(), "amount", lead.amount(), "currency", lead.currency()));
+            case LeadLost lead -> new Projected(lead.contactId(), lead.companyId(), lead.lostAt(),
+                    "Lead #" + lead.number() + " lost" + (lead.reason() == null ? "" : ": " + lead.reason()),
+                    "LEAD", lead.leadId(), facts("number", lead.number(), "reason", lead.reason()));
+            case DealCreated deal -> new Projected(deal.contactId(), deal.companyId(), deal.createdAt(),
+                    "Deal #" + deal.number() + quoted(deal.title()) + " created" + money(deal.amount(), deal.currency()),
+                    "DEAL", deal.dealId(), facts("number", deal.number(), "title", deal.title(), "amount",
+                            deal.amount(), "currency", deal.currency(), "stage", stage(deal.stage()),
+                            "shopOrderId", deal.shopOrderId()));
+            case DealStageChanged deal -> new Projected(deal.contactId(), deal.companyId(), deal.changedAt(),
+                    "Deal #" + deal.number() + quoted(deal.title()) + " moved from " + label(deal.from()) + " to "
+                            + label(deal.to()),
+                    "DEAL", deal.dealId(), facts("number", deal.number(), "title", deal.title(), "from",
+                            stage(deal.from()), "to", stage(deal.to())));
+            case DealWon deal -> new Projected(deal.contactId(), deal.companyId(), deal.wonAt(),
+                    "Deal #" + deal.number() + quoted(deal.title()) + " won" + money(deal.amount(), deal.currency()),
+                    "DEAL", deal.dealId(), facts("number", deal.number(), "title", deal.title(), "amount",
+                            deal.amount(), "currency", deal.currency()));
+            case DealLost deal -> new Projected(deal.contactId(), deal.companyId(), deal.lostAt(),
+                    "Deal #" + deal.number() + quoted(deal.title()) + " lost"
+                            + (deal.reason() == null ? "" : ": " + deal.reason()),
+                    "DEAL", deal.dealId(), facts("number", deal.number(), "title", deal.title(), "reason",
+                            deal.reason()));
+            default -> null; // deal.updated and the rest: the card's own screens show them
+        });
+    }
+
+    private void write(EventEnvelope event, Projected entry) {
+        UUID contact = live("contact", entry.contactId(), event.tenantId());
+        UUID company = live("company", entry.companyId(), event.tenantId());
+        if (contact == null && company == null) {
+            return;
+        }
+        jdbc.update("""
+                insert into timeline_entry (id, tenant_id, contact_id, company_id, occurred_at, channel, summary,
+                    link_type, link_id, source, source_event_id, author_id, created_at, details)
+                values (?, ?, ?, ?, ?, 'DEAL', ?, ?, ?, ?, ?, ?, now(), cast(? as jsonb))
+                on conflict (source_event_id) do nothing
+                """, UUID.randomUUID(), event.tenantId(), contact, company,
+                Timestamp.from(entry.occurredAt() == null ? event.time() : entry.occurredAt()), entry.summary(),
+                entry.linkType(), entry.linkId().toString(), event.type(), event.id(), event.actorId(),
+                json.writeValueAsString(entry.details()));
+    }
+
+    /** The card of the sending company the event names, or the card it was merged into; null if none. */
+    private UUID live(String table, UUID id, UUID tenant) {
+        UUID current = id;
+        for (int hop = 0; current != null && hop < 10; hop++) {
+            var found = jdbc.query("select merged_into from " + table + " where id = ? and tenant_id = ?",
+                    (row, n) -> Optional.ofNullable(row.getObject(1, UUID.class)), current, tenant);
+            if (found.isEmpty()) {
+                return null;
+            }
+            if (found.getFirst().isEmpty()) {
+                return current;
+            }
+            current = found.getFirst().get();
+        }
+        return null;
+    }
+
+    private static Map<String, Object> facts(Object... pairs) {
+        Map<String, Object> facts = new LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            if (pairs[i + 1] != null) {
+                facts.put((String) pairs[i], pairs[i + 1]);
+            }
+        }
+        return facts;
+    }
+
+    private static Map<String, Object> stage(StageRef stage) {
+        return stage == null ? null : facts("code", stage.code(), "name", stage.name(), "outcome", stage.outcome());
+    }
+
+    private static String label(StageRef stage) {
+        if (stage == null) {
+            return "?";
+        }
+        return stage.name() != null ? stage.name() : stage.code().replace('-', ' ');
+    }
+
+    private static String quoted(String title) {
+        return title == null || title.isBlank() ? "" : " \"" + title + "\"";
+    }
+
+    private static String from(String detail, String source) {
+        String where = detail != null && !detail.isBlank() ? detail : source;
+        return where == null || where.isBlank() ? "" : " (" + where + ")";
+    }
+
+    private static String money(BigDecimal amount, String currency) {
+        return amount == null ? "" : ": " + String.format(Locale.ROOT, "%,.2f", amount) + (currency == null ? "" : " " + currency);
+    }
+}

@@ -1,0 +1,98 @@
+import type { TFunction } from 'i18next';
+
+/** A stage as an event names it: the seeded ones by code, a renamed or added one by its name. */
+export interface StageFacts {
+  code?: string | null;
+  name?: string | null;
+}
+
+/** What a timeline entry projected from another service's event says, in its source event's terms. */
+export interface ProjectedFacts {
+  number?: number;
+  dealNumber?: number;
+  title?: string;
+  amount?: number;
+  currency?: string;
+  reason?: string;
+  source?: string;
+  sourceDetail?: string;
+  stage?: StageFacts;
+  from?: StageFacts;
+  to?: StageFacts;
+}
+
+export function stageName(stage: StageFacts | undefined, t: TFunction): string {
+  if (!stage) return '?';
+  if (stage.name) return stage.name;
+  return stage.code ? t(`deals.stage.${stage.code}`, { defaultValue: stage.code }) : '?';
+}
+
+function money(amount: number | undefined, currency: string | undefined, language: string): string {
+  if (amount === undefined || amount === null) return '';
+  try {
+    return new Intl.NumberFormat(language, { style: 'currency', currency: currency ?? 'UAH' }).format(amount);
+  } catch {
+    return `${amount} ${currency ?? ''}`.trim();
+  }
+}
+
+/**
+ * The entry's text in the reader's language, for entries projected from deals-service's events; null for
+ * entries added by hand or from an event the app has no words for (their own summary is shown then).
+ */
+export function projectedText(source: string, facts: ProjectedFacts | null | undefined, t: TFunction,
+  language: string): string | null {
+  if (!facts) return null;
+  const title = facts.title ? ` «${facts.title}»` : '';
+  const reason = facts.reason ? `: ${facts.reason}` : '';
+  const amount = money(facts.amount, facts.currency, language);
+  switch (source) {
+    case 'lead.created':
+      return t('timeline.leadCreated', { number: facts.number,
+        from: facts.sourceDetail || facts.source ? ` (${facts.sourceDetail || facts.source})` : '' });
+    case 'lead.converted':
+      return t('timeline.leadConverted', { number: facts.number, deal: facts.dealNumber, title });
+    case 'lead.lost':
+      return t('timeline.leadLost', { number: facts.number, reason });
+    case 'deal.created':
+      return t('timeline.dealCreated', { number: facts.number, title, amount: amount ? `: ${amount}` : '' });
+    case 'deal.stage-changed':
+      return t('timeline.dealMoved', { number: facts.number, title, from: stageName(facts.from, t), to: stageName(facts.to, t) });
+    case 'deal.won':
+      return t('timeline.dealWon', { number: facts.number, title, amount: amount ? `: ${amount}` : '' });
+    case 'deal.lost':
+      return t('timeline.dealLost', { number: facts.number, title, reason });
+    default:
+      return null;
+  }
+}
+
+export const projectedMessages = {
+  en: {
+    'timeline.leadCreated': 'Lead #{{number}} created{{from}}',
+    'timeline.leadConverted': 'Lead #{{number}} converted into deal #{{deal}}{{title}}',
+    'timeline.leadLost': 'Lead #{{number}} lost{{reason}}',
+    'timeline.dealCreated': 'Deal #{{number}}{{title}} created{{amount}}',
+    'timeline.dealMoved': 'Deal #{{number}}{{title}} moved from “{{from}}” to “{{to}}”',
+    'timeline.dealWon': 'Deal #{{number}}{{title}} won{{amount}}',
+    'timeline.dealLost': 'Deal #{{number}}{{title}} lost{{reason}}',
+  },
+  ru: {
+    'timeline.leadCreated': 'Создан лид #{{number}}{{from}}',
+    'timeline.leadConverted': 'Лид #{{number}} переведён в сделку #{{deal}}{{title}}',
+    'timeline.leadLost': 'Лид #{{number}} закрыт как неуспешный{{reason}}',
+    'timeline.dealCreated': 'Создана сделка #{{number}}{{title}}{{amount}}',
+    'timeline.dealMoved': 'Сделка #{{number}}{{title}} переведена из «{{from}}» в «{{to}}»',
+    'timeline.dealWon': 'Сделка #{{number}}{{title}} выиграна{{amount}}',
+    'timeline.dealLost': 'Сделка #{{number}}{{title}} проиграна{{reason}}',
+  },
+  uk: {
+    'timeline.leadCreated': 'Створено лід #{{number}}{{from}}',
+    'timeline.leadConverted': 'Лід #{{number}} переведено в угоду #{{deal}}{{title}}',
+    'timeline.leadLost': 'Лід #{{number}} закрито як неуспішний{{reason}}',
+    'timeline.dealCreated': 'Створено угоду #{{number}}{{title}}{{amount}}',
+    'timeline.dealMoved': 'Угоду #{{number}}{{title}} переведено з «{{from}}» у «{{to}}»',
+    'timeline.dealWon': 'Угоду #{{number}}{{title}} виграно{{amount}}',
+    'timeline.dealLost': 'Угоду #{{number}}{{title}} програно{{reason}}',
+  },
+};
