@@ -11,6 +11,10 @@ import org.opencrm.platform.events.contacts.CompanyUpdated;
 import org.opencrm.platform.events.contacts.ContactCreated;
 import org.opencrm.platform.events.contacts.ContactDeleted;
 import org.opencrm.platform.events.contacts.ContactUpdated;
+import org.opencrm.platform.events.contacts.ContactUpserted;
+import org.opencrm.platform.events.deals.CampaignCreated;
+import org.opencrm.platform.events.deals.CampaignDeleted;
+import org.opencrm.platform.events.deals.CampaignUpdated;
 import org.opencrm.platform.events.deals.DealCreated;
 import org.opencrm.platform.events.deals.DealLost;
 import org.opencrm.platform.events.deals.DealStageChanged;
@@ -19,6 +23,12 @@ import org.opencrm.platform.events.deals.DealWon;
 import org.opencrm.platform.events.deals.LeadConverted;
 import org.opencrm.platform.events.deals.LeadCreated;
 import org.opencrm.platform.events.deals.LeadLost;
+import org.opencrm.platform.events.deals.LoyaltyPointsChanged;
+import org.opencrm.platform.events.deals.OrderReceived;
+import org.opencrm.platform.events.deals.PaymentReceived;
+import org.opencrm.platform.events.deals.ReturnApproved;
+import org.opencrm.platform.events.deals.ReturnRejected;
+import org.opencrm.platform.events.deals.ReturnRequested;
 import org.opencrm.platform.events.identity.ApiKeyCreated;
 import org.opencrm.platform.events.identity.DepartmentChanged;
 import org.opencrm.platform.events.identity.DepartmentDeleted;
@@ -59,6 +69,9 @@ import org.opencrm.platform.events.identity.UserUpdated;
         @JsonSubTypes.Type(value = CompanyUpdated.class, name = CompanyUpdated.TYPE),
         @JsonSubTypes.Type(value = CompanyDeleted.class, name = CompanyDeleted.TYPE),
         @JsonSubTypes.Type(value = CompanyMerged.class, name = CompanyMerged.TYPE),
+        @JsonSubTypes.Type(value = CampaignCreated.class, name = CampaignCreated.TYPE),
+        @JsonSubTypes.Type(value = CampaignUpdated.class, name = CampaignUpdated.TYPE),
+        @JsonSubTypes.Type(value = CampaignDeleted.class, name = CampaignDeleted.TYPE),
         @JsonSubTypes.Type(value = LeadCreated.class, name = LeadCreated.TYPE),
         @JsonSubTypes.Type(value = LeadConverted.class, name = LeadConverted.TYPE),
         @JsonSubTypes.Type(value = LeadLost.class, name = LeadLost.TYPE),
@@ -67,6 +80,13 @@ import org.opencrm.platform.events.identity.UserUpdated;
         @JsonSubTypes.Type(value = DealStageChanged.class, name = DealStageChanged.TYPE),
         @JsonSubTypes.Type(value = DealWon.class, name = DealWon.TYPE),
         @JsonSubTypes.Type(value = DealLost.class, name = DealLost.TYPE),
+        @JsonSubTypes.Type(value = OrderReceived.class, name = OrderReceived.TYPE),
+        @JsonSubTypes.Type(value = PaymentReceived.class, name = PaymentReceived.TYPE),
+        @JsonSubTypes.Type(value = ReturnRequested.class, name = ReturnRequested.TYPE),
+        @JsonSubTypes.Type(value = ReturnApproved.class, name = ReturnApproved.TYPE),
+        @JsonSubTypes.Type(value = ReturnRejected.class, name = ReturnRejected.TYPE),
+        @JsonSubTypes.Type(value = LoyaltyPointsChanged.class, name = LoyaltyPointsChanged.TYPE),
+        @JsonSubTypes.Type(value = ContactUpserted.class, name = ContactUpserted.TYPE),
 })
 public interface DomainEvent {
 

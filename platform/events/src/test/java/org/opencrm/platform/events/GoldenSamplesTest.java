@@ -21,6 +21,10 @@ import org.opencrm.platform.events.contacts.CompanyUpdated;
 import org.opencrm.platform.events.contacts.ContactCreated;
 import org.opencrm.platform.events.contacts.ContactDeleted;
 import org.opencrm.platform.events.contacts.ContactUpdated;
+import org.opencrm.platform.events.contacts.ContactUpserted;
+import org.opencrm.platform.events.deals.CampaignCreated;
+import org.opencrm.platform.events.deals.CampaignDeleted;
+import org.opencrm.platform.events.deals.CampaignUpdated;
 import org.opencrm.platform.events.deals.DealCreated;
 import org.opencrm.platform.events.deals.DealLost;
 import org.opencrm.platform.events.deals.DealStageChanged;
@@ -29,6 +33,15 @@ import org.opencrm.platform.events.deals.DealWon;
 import org.opencrm.platform.events.deals.LeadConverted;
 import org.opencrm.platform.events.deals.LeadCreated;
 import org.opencrm.platform.events.deals.LeadLost;
+import org.opencrm.platform.events.deals.LoyaltyPointsChanged;
+import org.opencrm.platform.events.deals.OrderLine;
+import org.opencrm.platform.events.deals.OrderReceived;
+import org.opencrm.platform.events.deals.PaymentReceived;
+import org.opencrm.platform.events.deals.ReturnApproved;
+import org.opencrm.platform.events.deals.ReturnItem;
+import org.opencrm.platform.events.deals.ReturnRejected;
+import org.opencrm.platform.events.deals.ReturnRequested;
+import org.opencrm.platform.events.deals.ShopCustomer;
 import org.opencrm.platform.events.deals.StageRef;
 import org.opencrm.platform.events.identity.ApiKeyCreated;
 import org.opencrm.platform.events.identity.ApiKeyRevoked;
@@ -59,6 +72,8 @@ class GoldenSamplesTest {
     private static final UUID LEAD_FUNNEL = UUID.fromString("1c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f");
     private static final UUID ORDER_FUNNEL = UUID.fromString("2d3e4f5a-6b7c-4d8e-9f0a-1b2c3d4e5f6a");
     private static final UUID CAMPAIGN = UUID.fromString("0f1a2b3c-4d5e-4f6a-9b7c-8d9e0f1a2b3c");
+    private static final UUID MARKETER = UUID.fromString("4a5b6c7d-8e9f-4a0b-9c1d-2e3f4a5b6c7d");
+    private static final UUID MARKETED = UUID.fromString("b2c3d4e5-f6a7-4b8c-9d0e-1f2a3b4c5d6e");
     private static final UUID PROMOTION = UUID.fromString("a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d");
     private static final StageRef NEW_REQUEST = new StageRef(UUID.fromString("3e4f5a6b-7c8d-4e9f-8a0b-1c2d3e4f5a6b"),
             "new-request", null, "OPEN");
@@ -74,6 +89,15 @@ class GoldenSamplesTest {
             "successful", null, "WON");
     private static final StageRef DEAL_FAILED = new StageRef(UUID.fromString("9e0f1a2b-3c4d-4e5f-8a6b-7c8d9e0f1a2b"),
             null, "Refused at the post office", "LOST");
+
+    private static final ShopCustomer SHOP_BUYER = new ShopCustomer("cust-4411", "Olena Kovalenko", "+380671234567",
+            "olena.kovalenko@example.com");
+    private static final UUID PRODUCT = UUID.fromString("b2c3d4e5-f6a7-4b8c-9d0e-1f2a3b4c5d6e");
+    private static final UUID RETURN = UUID.fromString("d4e5f6a7-b8c9-4d0e-8f1a-2b3c4d5e6f7a");
+    private static final UUID SHOP_CUSTOMER_ID = UUID.fromString("e5f6a7b8-c9d0-4e1f-9a2b-3c4d5e6f7a8b");
+    private static final OrderLine ANCHOR_LINE = new OrderLine(PRODUCT, "ANC-860", "Anchor 8x60", new BigDecimal("94.440"),
+            new BigDecimal("12.50"));
+    private static final ReturnItem ANCHOR_BACK = new ReturnItem(PRODUCT, "ANC-860", "Anchor 8x60", new BigDecimal("10"));
 
     /** One sample of each event type; the golden JSON next to it is what producers must send. */
     private static final Map<String, DomainEvent> SAMPLES = Stream.of(
@@ -117,6 +141,13 @@ class GoldenSamplesTest {
             new CommentAdded(UUID.fromString("4c5d6e7f-8091-4a2b-b3c4-d5e6f7a8b9c0"), "CONTACT", CONTACT, ADMIN,
                     List.of(UUID.fromString("2f6b1a9c-4d3e-4b8a-9c1d-0e5f6a7b8c90")),
                     "@Taras please call her back about the wholesale prices", Instant.parse("2026-11-24T15:00:00Z")),
+            new CampaignCreated(CAMPAIGN, "FB - Саморезы, весна", MARKETED, "FACEBOOK", new BigDecimal("15000.00"),
+                    "UAH", LocalDate.parse("2026-03-01"), LocalDate.parse("2026-05-31"), "PLANNED", MARKETER,
+                    Instant.parse("2026-02-20T09:00:00Z"), 0),
+            new CampaignUpdated(CAMPAIGN, "FB - Саморезы, весна", MARKETED, "FACEBOOK", new BigDecimal("18000.00"),
+                    "UAH", LocalDate.parse("2026-03-01"), LocalDate.parse("2026-06-15"), "ACTIVE", MARKETER,
+                    Instant.parse("2026-03-10T12:00:00Z"), 1),
+            new CampaignDeleted(CAMPAIGN, MARKETER, Instant.parse("2026-02-21T08:00:00Z")),
             new LeadCreated(LEAD, 237159, LEAD_FUNNEL, NEW_REQUEST, null, "Антонов Артем", "+380996453478",
                     "antonov@example.com", null, MANAGER, "facebook", "FB - Саморезы", CAMPAIGN, null,
                     Instant.parse("2026-11-24T16:48:00Z"), 0),
@@ -141,7 +172,22 @@ class GoldenSamplesTest {
                     Instant.parse("2026-11-27T15:00:00Z"), 5),
             new DealLost(DEAL, 1043, null, new BigDecimal("320.00"), "EUR", CONTACT, null, MANAGER, ORDER_FUNNEL,
                     DEAL_FAILED, "The parcel was not picked up", null, "shop", null, null,
-                    Instant.parse("2026-11-28T09:00:00Z"), 6))
+                    Instant.parse("2026-11-28T09:00:00Z"), 6),
+            new OrderReceived(DEAL, 1042, "555555", true, SHOP_BUYER, null, new BigDecimal("1180.50"), "UAH",
+                    "NOT_PAID", "CASH_ON_DELIVERY", List.of(ANCHOR_LINE), 3, Instant.parse("2026-11-25T09:58:00Z"),
+                    Instant.parse("2026-11-25T10:00:00Z")),
+            new PaymentReceived(DEAL, "555555", "pay-90817", "SUCCESSFUL", "CARD_ONLINE", new BigDecimal("1180.50"),
+                    "UAH", Instant.parse("2026-11-25T10:05:00Z"), Instant.parse("2026-11-25T10:05:02Z")),
+            new ReturnRequested(RETURN, DEAL, "555555", "ret-771", CONTACT, "Wrong size", "Box unopened",
+                    List.of(ANCHOR_BACK), "REQUESTED", null, Instant.parse("2026-11-29T09:00:00Z")),
+            new ReturnApproved(RETURN, DEAL, "555555", "ret-771", CONTACT, "Wrong size", "Box unopened",
+                    List.of(ANCHOR_BACK), "APPROVED", MANAGER, Instant.parse("2026-11-29T11:00:00Z")),
+            new ReturnRejected(RETURN, DEAL, "555555", "ret-771", CONTACT, "Wrong size", "Box unopened",
+                    List.of(ANCHOR_BACK), "REJECTED", MANAGER, Instant.parse("2026-11-29T11:00:00Z")),
+            new LoyaltyPointsChanged(UUID.fromString("c3d4e5f6-a7b8-4c9d-8e0f-1a2b3c4d5e6f"), SHOP_CUSTOMER_ID,
+                    "cust-4411", CONTACT, 118, 530, "order", "555555", Instant.parse("2026-11-25T10:00:00Z")),
+            new ContactUpserted(CONTACT, false, "ACTIVE", "phone", "cust-4411", "555555", DEAL, null,
+                    Instant.parse("2026-11-25T10:00:03Z")))
             .collect(Collectors.toMap(DomainEvent::eventType, Function.identity()));
 
     @Test
