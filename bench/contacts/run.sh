@@ -92,7 +92,7 @@ PY
 echo "== load through the gateway: $REQUESTS requests per scenario, $CONCURRENCY at a time"
 for scenario in search-name-typo search-phone search-email list card timeline; do
   fresh_token
-  "$JAVA" bench/contacts/LoadDriver.java "$GATEWAY" "$WORK/token" "$scenario" "$WORK/$scenario.txt" \
+  "$JAVA" bench/common/LoadDriver.java "$GATEWAY" "$WORK/token" "$scenario" "$WORK/$scenario.txt" \
     "$REQUESTS" "$CONCURRENCY"
 done
 
