@@ -81,8 +81,9 @@ class GatewaySecurity {
                 new JwtClaimValidator<List<String>>(JwtClaimNames.AUD, aud -> aud != null && aud.contains(properties.audience())),
                 new JwtClaimValidator<String>("token_type", "access"::equals),
                 new JwtClaimValidator<String>("tenant_id", tenant -> tenant != null && !tenant.isBlank()));
-        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(validators));
-        return decoder;
+        var validator = new DelegatingOAuth2TokenValidator<>(validators);
+        decoder.setJwtValidator(validator);
+        return new VerifiedTokens(decoder, validator, 10_000);
     }
 
     static Mono<Void> problem(ServerWebExchange exchange, JsonMapper json, HttpStatus status, String type,

@@ -51,8 +51,9 @@ public class CrmSecurityAutoConfiguration {
         NimbusJwtDecoder decoder = properties.publicKey() != null && !properties.publicKey().isBlank()
                 ? NimbusJwtDecoder.withPublicKey(parse(properties.publicKey())).signatureAlgorithm(SignatureAlgorithm.RS256).build()
                 : NimbusJwtDecoder.withJwkSetUri(properties.jwksUri()).jwsAlgorithm(SignatureAlgorithm.RS256).build();
-        decoder.setJwtValidator(validator(properties.audience()));
-        return decoder;
+        OAuth2TokenValidator<Jwt> validator = validator(properties.audience());
+        decoder.setJwtValidator(validator);
+        return new VerifiedTokens(decoder, validator, 2_000);
     }
 
     /** The checks every CRM access token must pass besides its signature: time, audience, type, tenant, subject. */
