@@ -20,9 +20,12 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class StageHistory {
 
-    /** One move; {@code from} is null for the stage the card was created in. */
+    /**
+     * One move; {@code from} is null for the stage the card was created in. {@code secondsInStage}: how long
+     * the card stood in the stage it entered, null while it is still there.
+     */
     public record Move(UUID pipelineId, UUID fromStageId, String fromCode, String fromName, UUID toStageId,
-            String toCode, String toName, String toOutcome, UUID changedBy, Instant changedAt, Duration timeInStage) {
+            String toCode, String toName, String toOutcome, UUID changedBy, Instant changedAt, Long secondsInStage) {
     }
 
     private final JdbcTemplate jdbc;
@@ -81,7 +84,7 @@ public class StageHistory {
                     moves.add(new Move(row.getObject(1, UUID.class), row.getObject(2, UUID.class), row.getString(3),
                             row.getString(4), row.getObject(5, UUID.class), row.getString(6), row.getString(7),
                             row.getString(8), row.getObject(9, UUID.class), at,
-                            left == null ? null : Duration.between(at, left.toInstant())));
+                            left == null ? null : Duration.between(at, left.toInstant()).toSeconds()));
                 }, TenantContext.require(), kind.name(), cardId);
         return moves;
     }

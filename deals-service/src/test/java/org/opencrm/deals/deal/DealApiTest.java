@@ -91,8 +91,8 @@ class DealApiTest {
         var history = api.get("/api/deals/deals/" + id + "/stages").json().get("items");
         assertThat(history.findValuesAsString("toCode")).containsExactly("new-order", "order-shipped", "successful",
                 "failed");
-        assertThat(history.get(0).get("timeInStage").isNull()).isFalse();
-        assertThat(history.get(3).get("timeInStage").isNull()).as("still there").isTrue();
+        assertThat(history.get(0).get("secondsInStage").isNull()).isFalse();
+        assertThat(history.get(3).get("secondsInStage").isNull()).as("still there").isTrue();
     }
 
     @Test
