@@ -147,8 +147,8 @@ public class Deals implements Cards, StageOccupancy {
             throw new OptimisticLockingFailureException("The deal was changed by someone else; reload it.");
         }
         if (!Objects.equals(state.pipelineId(), deal.pipelineId()) || !Objects.equals(state.stageId(), deal.stageId())) {
-            throw InvalidFieldsException.of(state.stageId() != null && !state.stageId().equals(deal.stageId())
-                    ? "stageId" : "pipelineId", "changes by moving the deal (POST /api/deals/deals/{id}/move)");
+            String field = !Objects.equals(state.stageId(), deal.stageId()) ? "stageId" : "pipelineId";
+            throw InvalidFieldsException.of(field, "changes by moving the deal (POST /api/deals/deals/{id}/move)");
         }
         if (!Objects.equals(state.ownerId(), deal.ownerId())) {
             access.requireOwner(visibility, state.ownerId(), "ownerId");

@@ -126,8 +126,8 @@ public class Leads implements Cards, StageOccupancy {
             throw new OptimisticLockingFailureException("The lead was changed by someone else; reload it.");
         }
         if (!Objects.equals(state.pipelineId(), lead.pipelineId()) || !Objects.equals(state.stageId(), lead.stageId())) {
-            throw InvalidFieldsException.of(state.stageId() != null && !state.stageId().equals(lead.stageId())
-                    ? "stageId" : "pipelineId", "changes by moving the lead (POST /api/deals/leads/{id}/move)");
+            String field = !Objects.equals(state.stageId(), lead.stageId()) ? "stageId" : "pipelineId";
+            throw InvalidFieldsException.of(field, "changes by moving the lead (POST /api/deals/leads/{id}/move)");
         }
         if (!Objects.equals(state.ownerId(), lead.ownerId())) {
             access.requireOwner(visibility, state.ownerId(), "ownerId");
