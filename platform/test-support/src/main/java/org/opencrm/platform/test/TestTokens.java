@@ -65,6 +65,15 @@ public final class TestTokens {
         return sign(claims(tenantId, userId, roles).claim("token_type", type).build());
     }
 
+    /**
+     * An integration token as identity issues it to the gateway for an API key: the key as subject, no roles,
+     * the key's scopes (e.g. {@code shop:write}).
+     */
+    public static String integrationToken(UUID tenantId, UUID apiKeyId, String... scopes) {
+        return sign(claims(tenantId, apiKeyId).claim("token_type", "integration")
+                .claim("scope", String.join(" ", scopes)).build());
+    }
+
     /** A validly signed access token without the tenant claim. */
     public static String tokenWithoutTenant(UUID userId, String... roles) {
         return sign(claims(UUID.randomUUID(), userId, roles).claim("tenant_id", null).build());

@@ -1,0 +1,359 @@
+package org.opencrm.deals.shop;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import org.opencrm.deals.Company;
+import org.opencrm.platform.events.EventHeaders;
+import org.opencrm.platform.events.Topics;
+import org.opencrm.platform.events.contacts.ContactUpserted;
+import org.opencrm.platform.events.deals.OrderReceived;
+import org.opencrm.platform.events.deals.PaymentReceived;
+import org.opencrm.platform.events.deals.ReturnApproved;
+import org.opencrm.platform.test.ApiClient;
+import org.opencrm.platform.test.CrmIntegrationTest;
+import org.opencrm.platform.test.TestTokens;
+import org.opencrm.platform.test.TopicProbe;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The shop integration through HTTP with integration tokens (what the gateway forwards for an API key): orders
+ * become deals once, payments wait for their orders, batches answer per item, bad input and bad signatures
+ * store nothing, another company's order ids are unknown, returns are decided by managers, loyalty points
+ * add up, and contact.upserted links the customer's deals.
+ */
+@CrmIntegrationTest
+class ShopApiTest {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @LocalServerPort
+    int port;
+
+    private ApiClient shop(Company company) {
+        return ApiClient.onPort(port).withToken(TestTokens.integrationToken(company.tenant, UUID.randomUUID(),
+                "shop:write"));
+    }
+
+    private static String order(String orderId, long version, String customerId, String phone, String... lines) {
+        return """
+                {"orderId": "%s", "version": %d, "currency": "uah", "paymentType": "CASH_ON_DELIVERY",
+                 "orderedAt": "2026-11-25T09:58:00Z",
+                 "customer": {"customerId": "%s", "name": "Olena Kovalenko", "phone": "%s", "email": "olena@example.com"},
+                 "lines": [%s]}""".formatted(orderId, version, customerId, phone, String.join(", ", lines));
+    }
+
+    private static String line(String sku, String quantity, String price) {
+        return """
+                {"sku": "%s", "name": "Item %s", "quantity": %s, "unitPrice": %s}""".formatted(sku, sku, quantity, price);
+    }
+
+    private static String unique() {
+        return UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    @Test
+    void anOrderBecomesADealOfTheOrderFunnelOnceAndTheSameOrderAgainChangesNothing() throws Exception {
+        Company company = new Company(port);
+        String id = "o-" + unique();
+        String body = order(id, 1, "c-" + unique(), "+380671234567", line("ANC-860", "100", "12.50"),
+                line("MNT-1", "1", "300"));
+        try (var orders = TopicProbe.on(Topics.DEALS_ORDER)) {
+            var first = shop(company).post("/api/integrations/shop/orders", body);
+            var again = shop(company).post("/api/integrations/shop/orders", body);
+
+            assertThat(first.status()).as(first.body()).isEqualTo(202);
+            assertThat(first.json().get("result").asString()).isEqualTo("CREATED");
+            assertThat(again.status()).isEqualTo(202);
+            assertThat(again.json().get("result").asString()).isEqualTo("UNCHANGED");
+            String dealId = first.json().get("dealId").asString();
+            assertThat(again.json().get("dealId").asString()).isEqualTo(dealId);
+
+            var deal = company.admin().get("/api/deals/deals/" + dealId).json();
+            assertThat(deal.get("amount").decimalValue()).isEqualByComparingTo("1550.00");
+            assertThat(deal.get("currency").asString()).isEqualTo("UAH");
+            assertThat(deal.get("shopOrderId").asString()).isEqualTo(id);
+            assertThat(deal.get("paymentStatus").asString()).isEqualTo("NOT_PAID");
+            assertThat(deal.get("paymentType").asString()).isEqualTo("CASH_ON_DELIVERY");
+            assertThat(deal.get("stageId").asString()).isEqualTo(company.stageId("orders", "new-order"));
+            assertThat(Company.each(deal.get("lines"), "name")).containsExactly("Item ANC-860", "Item MNT-1");
+
+            JsonNode event = JSON.readTree(orders.awaitRecord(typed(OrderReceived.TYPE, dealId)).value());
+            assertThat(event.get("firstTime").asBoolean()).isTrue();
+            assertThat(event.get("customer").get("phone").asString()).isEqualTo("+380671234567");
+            assertThat(event.get("lines").get(0).get("sku").asString()).isEqualTo("ANC-860");
+            await().pollDelay(java.time.Duration.ofSeconds(1)).until(() -> true);
+            assertThat(orders.records(typed(OrderReceived.TYPE, dealId))).as("one event for one order").hasSize(1);
+        }
+        assertThat(Company.count("select count(*) from deal where tenant_id = ? and shop_order_id = ?", company.tenant,
+                id)).isEqualTo(1);
+        assertThat(Company.count("select count(*) from product where tenant_id = ? and sku in ('ANC-860', 'MNT-1')",
+                company.tenant)).as("products created by SKU").isEqualTo(2);
+    }
+
+    @Test
+    void aNewerVersionOfAnOrderUpdatesItsDealAndAnOlderOneIsIgnored() {
+        Company company = new Company(port);
+        String id = "o-" + unique();
+        var created = shop(company).post("/api/integrations/shop/orders", order(id, 5, "c-1", "+380671234567",
+                line("A-1", "2", "10")));
+        var updated = shop(company).post("/api/integrations/shop/orders", order(id, 7, "c-1", "+380671234567",
+                line("A-1", "3", "10")));
+        var older = shop(company).post("/api/integrations/shop/orders", order(id, 6, "c-1", "+380671234567",
+                line("A-1", "9", "10")));
+
+        assertThat(updated.json().get("result").asString()).isEqualTo("UPDATED");
+        assertThat(older.json().get("result").asString()).isEqualTo("STALE");
+        var deal = company.admin().get("/api/deals/deals/" + created.json().get("dealId").asString()).json();
+        assertThat(deal.get("amount").decimalValue()).isEqualByComparingTo("30.00");
+        assertThat(deal.get("lines").get(0).get("quantity").decimalValue()).isEqualByComparingTo("3");
+    }
+
+    @Test
+    void aPaymentBeforeItsOrderIsKeptAndAppliedWhenTheOrderComes() {
+        Company company = new Company(port);
+        String id = "o-" + unique();
+        String payment = """
+                {"paymentId": "p-%s", "orderId": "%s", "status": "SUCCESSFUL", "paymentType": "CARD_ONLINE",
+                 "amount": 20, "currency": "UAH", "paidAt": "2026-11-25T10:05:00Z"}""".formatted(id, id);
+        try (var orders = TopicProbe.on(Topics.DEALS_ORDER)) {
+            var early = shop(company).post("/api/integrations/shop/payments", payment);
+            var twice = shop(company).post("/api/integrations/shop/payments", payment);
+            var order = shop(company).post("/api/integrations/shop/orders", order(id, 1, "c-1", "+380671234567",
+                    line("A-1", "2", "10")));
+
+            assertThat(early.status()).as(early.body()).isEqualTo(202);
+            assertThat(early.json().get("result").asString()).isEqualTo("PENDING");
+            assertThat(twice.json().get("result").asString()).isEqualTo("UNCHANGED");
+            String dealId = order.json().get("dealId").asString();
+            var deal = company.admin().get("/api/deals/deals/" + dealId).json();
+            assertThat(deal.get("paymentStatus").asString()).isEqualTo("SUCCESSFUL");
+            assertThat(deal.get("paymentType").asString()).isEqualTo("CARD_ONLINE");
+            orders.awaitRecord(typed(PaymentReceived.TYPE, dealId));
+
+            var later = shop(company).post("/api/integrations/shop/payments", """
+                    {"paymentId": "p2-%s", "orderId": "%s", "status": "ERROR", "paidAt": "2026-11-25T11:00:00Z"}"""
+                    .formatted(id, id));
+            assertThat(later.json().get("result").asString()).isEqualTo("APPLIED");
+            assertThat(company.admin().get("/api/deals/deals/" + dealId).json().get("paymentStatus").asString())
+                    .isEqualTo("ERROR");
+            var stale = shop(company).post("/api/integrations/shop/payments", """
+                    {"paymentId": "p3-%s", "orderId": "%s", "status": "PAID", "paidAt": "2026-11-25T10:30:00Z"}"""
+                    .formatted(id, id));
+            assertThat(stale.json().get("result").asString()).isEqualTo("STALE");
+        }
+    }
+
+    @Test
+    void aBatchAnswersEachItemAndStoresOnlyTheValidOnes() throws Exception {
+        Company company = new Company(port);
+        String a = "o-" + unique();
+        String b = "o-" + unique();
+        String body = "[" + order(a, 1, "c-1", "+380671234567", line("A-1", "1", "10")) + ", "
+                + order(b, 1, "c-2", "+380671234568", line("A-1", "1", "10")).replace("\"uah\"", "\"UAX\"") + ", "
+                + order("o-" + unique(), 1, "c-3", "+380671234569", "{\"quantity\": 1, \"unitPrice\": 1}") + ", "
+                + order(a, 1, "c-1", "+380671234567", line("A-1", "1", "10")) + "]";
+
+        var batch = shop(company).post("/api/integrations/shop/orders/batch", body);
+
+        assertThat(batch.status()).as(batch.body()).isEqualTo(202);
+        assertThat(batch.json().get("accepted").asInt()).isEqualTo(2);
+        assertThat(batch.json().get("rejected").asInt()).isEqualTo(2);
+        var results = batch.json().get("results");
+        assertThat(Company.each(results, "result")).containsExactly("UNCHANGED", "REJECTED", "REJECTED", "CREATED");
+        assertThat(results.get(1).get("errors").get(0).get("field").asString()).isEqualTo("[1].currency");
+        assertThat(results.get(2).get("errors").get(0).get("field").asString()).isEqualTo("[2].lines[0].sku");
+        assertThat(Company.count("select count(*) from shop_order where tenant_id = ?", company.tenant)).isEqualTo(1);
+    }
+
+    @Test
+    void malformedOrdersAreRefusedNamingTheFieldAndNothingIsStored() throws Exception {
+        Company company = new Company(port);
+        var api = shop(company);
+
+        var notIso = api.post("/api/integrations/shop/orders", order("o-1", 1, "c-1", "+380671234567",
+                line("A-1", "1", "10")).replace("\"uah\"", "\"UAX\""));
+        var negative = api.post("/api/integrations/shop/orders", order("o-1", 1, "c-1", "+380671234567",
+                line("A-1", "1", "-10")));
+        var noProduct = api.post("/api/integrations/shop/orders", order("o-1", 1, "c-1", "+380671234567",
+                "{\"quantity\": 1, \"unitPrice\": 1}"));
+        var badType = api.post("/api/integrations/shop/orders", order("o-1", 1, "c-1", "+380671234567",
+                line("A-1", "\"many\"", "1")));
+        var notJson = api.post("/api/integrations/shop/orders", "{\"orderId\": ");
+
+        assertThat(notIso.status()).isEqualTo(400);
+        assertThat(notIso.body()).contains("\"currency\"");
+        assertThat(negative.status()).isEqualTo(400);
+        assertThat(negative.body()).contains("lines[0].unitPrice");
+        assertThat(noProduct.status()).isEqualTo(400);
+        assertThat(noProduct.body()).contains("lines[0].sku");
+        assertThat(badType.status()).isEqualTo(400);
+        assertThat(badType.body()).contains("lines[0].quantity");
+        assertThat(notJson.status()).isEqualTo(400);
+        assertThat(Company.count("select count(*) from shop_order where tenant_id = ?", company.tenant)).isZero();
+        assertThat(Company.count("select count(*) from shop_customer where tenant_id = ?", company.tenant)).isZero();
+    }
+
+    @Test
+    void withASigningSecretOnlyCorrectlySignedRequestsAreStored() throws Exception {
+        Company company = new Company(port);
+        String secret = "a-long-shared-secret-" + unique();
+        assertThat(company.admin().put("/api/deals/shop/settings", Map.of("signingSecret", secret)).status())
+                .isEqualTo(200);
+        String body = order("o-" + unique(), 1, "c-1", "+380671234567", line("A-1", "1", "10"));
+        String good = "sha256=" + HexFormat.of().formatHex(ShopSignatures.sign(secret,
+                body.getBytes(StandardCharsets.UTF_8)));
+
+        var unsigned = shop(company).post("/api/integrations/shop/orders", body);
+        var wrong = shop(company).withHeader(ShopSignatures.HEADER, good.replace('a', 'b').replace('1', '2'))
+                .post("/api/integrations/shop/orders", body);
+        var tampered = shop(company).withHeader(ShopSignatures.HEADER, good)
+                .post("/api/integrations/shop/orders", body.replace("\"10\"", "\"1\"").replace("10}", "1}"));
+        assertThat(unsigned.status()).isEqualTo(401);
+        assertThat(wrong.status()).isEqualTo(401);
+        assertThat(tampered.status()).isEqualTo(401);
+        assertThat(Company.count("select count(*) from shop_order where tenant_id = ?", company.tenant)).isZero();
+
+        var signed = shop(company).withHeader(ShopSignatures.HEADER, good).post("/api/integrations/shop/orders", body);
+        assertThat(signed.status()).as(signed.body()).isEqualTo(202);
+        assertThat(company.as(UUID.randomUUID(), "MANAGER").put("/api/deals/shop/settings",
+                Map.of("signingSecret", secret)).status()).as("settings are the ADMIN's").isEqualTo(403);
+    }
+
+    @Test
+    void onlyIntegrationTokensWithTheShopScopeMayPush() {
+        Company company = new Company(port);
+        String body = order("o-" + unique(), 1, "c-1", "+380671234567", line("A-1", "1", "10"));
+        var person = company.admin().post("/api/integrations/shop/orders", body);
+        var telephony = ApiClient.onPort(port).withToken(TestTokens.integrationToken(company.tenant, UUID.randomUUID(),
+                "telephony:write")).post("/api/integrations/shop/orders", body);
+        var none = ApiClient.onPort(port).post("/api/integrations/shop/orders", body);
+        assertThat(person.status()).isEqualTo(403);
+        assertThat(telephony.status()).isEqualTo(403);
+        assertThat(none.status()).isEqualTo(401);
+    }
+
+    @Test
+    void anotherCompanysOrderIdIsUnknown() throws Exception {
+        Company mine = new Company(port);
+        Company theirs = new Company(port);
+        String id = "o-" + unique();
+        String myDeal = shop(mine).post("/api/integrations/shop/orders", order(id, 1, "c-1", "+380671234567",
+                line("A-1", "1", "10"))).json().get("dealId").asString();
+
+        var payment = shop(theirs).post("/api/integrations/shop/payments", """
+                {"paymentId": "p-%s", "orderId": "%s", "status": "SUCCESSFUL"}""".formatted(id, id));
+        var ret = shop(theirs).post("/api/integrations/shop/returns", """
+                {"returnId": "r-%s", "orderId": "%s", "reason": "x", "items": [{"sku": "A-1", "quantity": 1}]}"""
+                .formatted(id, id));
+        var theirOrder = shop(theirs).post("/api/integrations/shop/orders", order(id, 1, "c-1", "+380671234567",
+                line("A-1", "1", "10")));
+
+        assertThat(payment.json().get("result").asString()).isEqualTo("PENDING");
+        assertThat(mine.admin().get("/api/deals/deals/" + myDeal).json().get("paymentStatus").asString())
+                .isEqualTo("NOT_PAID");
+        assertThat(ret.status()).isEqualTo(400);
+        assertThat(ret.body()).contains("orderId");
+        assertThat(theirOrder.json().get("result").asString()).isEqualTo("CREATED");
+        assertThat(theirOrder.json().get("dealId").asString()).isNotEqualTo(myDeal);
+        assertThat(theirs.admin().get("/api/deals/deals/" + myDeal).status()).isEqualTo(404);
+    }
+
+    @Test
+    void aManagerApprovesOrRejectsAReturnTheShopRequested() {
+        Company company = new Company(port);
+        String id = "o-" + unique();
+        shop(company).post("/api/integrations/shop/orders", order(id, 1, "c-1", "+380671234567",
+                line("A-1", "5", "10")));
+        String ret = """
+                {"returnId": "r1-%s", "orderId": "%s", "reason": "Wrong size", "comment": "Box unopened",
+                 "fileName": "photo.jpg", "fileUrl": "https://shop.example/r/1.jpg",
+                 "items": [{"sku": "A-1", "quantity": 2}]}""".formatted(id, id);
+        try (var orders = TopicProbe.on(Topics.DEALS_ORDER)) {
+            var requested = shop(company).post("/api/integrations/shop/returns", ret);
+            var again = shop(company).post("/api/integrations/shop/returns", ret);
+            assertThat(requested.status()).as(requested.body()).isEqualTo(202);
+            assertThat(again.json().get("result").asString()).isEqualTo("UNCHANGED");
+
+            var list = company.admin().get("/api/deals/returns?status=REQUESTED").json();
+            assertThat(list.size()).isEqualTo(1);
+            String returnId = list.get(0).get("id").asString();
+            assertThat(list.get(0).get("items").get(0).get("name").asString()).isEqualTo("Item A-1");
+            assertThat(list.get(0).get("orderId").asString()).isEqualTo(id);
+
+            var marketer = company.as(UUID.randomUUID(), "MARKETER").post("/api/deals/returns/" + returnId + "/approve",
+                    Map.of());
+            var stranger = new Company(port).admin().post("/api/deals/returns/" + returnId + "/approve", Map.of());
+            var approved = company.admin().post("/api/deals/returns/" + returnId + "/approve",
+                    Map.of("note", "Refund by card"));
+            var rejectedAfter = company.admin().post("/api/deals/returns/" + returnId + "/reject", Map.of());
+
+            assertThat(marketer.status()).isEqualTo(403);
+            assertThat(stranger.status()).isEqualTo(404);
+            assertThat(approved.status()).as(approved.body()).isEqualTo(200);
+            assertThat(approved.json().get("status").asString()).isEqualTo("APPROVED");
+            assertThat(approved.json().get("decidedBy").asString()).isEqualTo(company.admin.toString());
+            assertThat(rejectedAfter.status()).isEqualTo(409);
+            orders.awaitRecord(record -> ReturnApproved.TYPE.equals(TopicProbe.header(record, EventHeaders.TYPE))
+                    && new String(record.value(), StandardCharsets.UTF_8).contains(returnId));
+        }
+        var second = shop(company).post("/api/integrations/shop/returns", """
+                {"returnId": "r2-%s", "orderId": "%s", "reason": "Broken", "items": [{"sku": "A-1", "quantity": 1}]}"""
+                .formatted(id, id)).json();
+        String secondId = company.admin().get("/api/deals/returns?status=REQUESTED").json().get(0).get("id").asString();
+        var rejected = company.admin().post("/api/deals/returns/" + secondId + "/reject", Map.of("note", "Used"));
+        assertThat(second.get("result").asString()).isEqualTo("CREATED");
+        assertThat(rejected.json().get("status").asString()).isEqualTo("REJECTED");
+    }
+
+    @Test
+    void contactUpsertedLinksTheCustomersDealsAndLaterOrdersAndTheLoyaltyCard() throws Exception {
+        Company company = new Company(port);
+        String customer = "c-" + unique();
+        String firstOrder = shop(company).post("/api/integrations/shop/orders", order("o-" + unique(), 1, customer,
+                "+380671234567", line("A-1", "1", "10"))).json().get("dealId").asString();
+        assertThat(shop(company).post("/api/integrations/shop/loyalty", Map.of("entryId", "e1-" + customer,
+                "customerId", customer, "points", 100, "reason", "order")).json().get("result").asString())
+                .isEqualTo("CREATED");
+        assertThat(shop(company).post("/api/integrations/shop/loyalty", Map.of("entryId", "e1-" + customer,
+                "customerId", customer, "points", 100)).json().get("result").asString()).isEqualTo("UNCHANGED");
+        var spent = shop(company).post("/api/integrations/shop/loyalty", Map.of("entryId", "e2-" + customer,
+                "customerId", customer, "points", -30, "reason", "discount"));
+        var overspent = shop(company).post("/api/integrations/shop/loyalty", Map.of("entryId", "e3-" + customer,
+                "customerId", customer, "points", -500));
+        assertThat(spent.status()).isEqualTo(202);
+        assertThat(overspent.status()).isEqualTo(400);
+        assertThat(overspent.body()).contains("points");
+
+        UUID contact = UUID.randomUUID();
+        TopicProbe.publish(new ContactUpserted(contact, true, "ACTIVE", "created", customer, null, UUID.fromString(
+                firstOrder), null, Instant.now()), company.tenant, null);
+
+        await().until(() -> contact.toString().equals(company.admin().get("/api/deals/deals/" + firstOrder).json()
+                .path("contactId").asString(null)));
+        String laterOrder = shop(company).post("/api/integrations/shop/orders", order("o-" + unique(), 1, customer,
+                "+380671234567", line("A-1", "1", "10"))).json().get("dealId").asString();
+        assertThat(company.admin().get("/api/deals/deals/" + laterOrder).json().get("contactId").asString())
+                .as("a linked customer's later order gets the contact at once").isEqualTo(contact.toString());
+
+        var card = company.admin().get("/api/deals/loyalty/" + contact).json();
+        assertThat(card.get("balance").asLong()).isEqualTo(70);
+        assertThat(Company.each(card.get("entries"), "points")).containsExactly("-30", "100");
+        assertThat(new Company(port).admin().get("/api/deals/loyalty/" + contact).json().get("balance").asLong())
+                .as("another company sees nothing of it").isZero();
+    }
+
+    private static java.util.function.Predicate<ConsumerRecord<String, byte[]>> typed(String type, String key) {
+        return record -> type.equals(TopicProbe.header(record, EventHeaders.TYPE)) && key.equals(record.key());
+    }
+}
