@@ -17,6 +17,11 @@ import { CompanyCard } from './companies/CompanyCard';
 import { changesContacts, worksWithContacts } from './contacts/model';
 import { ImportWizard } from './contacts/tools/ImportWizard';
 import { CustomFieldSettings } from './contacts/tools/CustomFieldSettings';
+import { DealBoard } from './deals/DealBoard';
+import { DealList } from './deals/DealList';
+import { Products } from './deals/Products';
+import { PipelineSettings } from './deals/PipelineSettings';
+import { worksWithDeals } from './deals/model';
 
 /** The layout every signed-in screen lives in: the sections the user's role may use, language, sign-out. */
 export function Shell() {
@@ -34,14 +39,18 @@ export function Shell() {
   }
   const admin = me.data.role === 'ADMIN';
   const contacts = worksWithContacts(me.data.role);
+  const deals = worksWithDeals(me.data.role);
   // only sections that exist and that the role may use are shown
   const sections = [
+    ...(deals ? [{ key: '/deals', label: t('deals.menu.board') }, { key: '/deals-list', label: t('deals.menu.list') }] : []),
     ...(contacts ? [{ key: '/contacts', label: t('menu.contacts') }, { key: '/companies', label: t('menu.companies') }] : []),
+    ...(deals ? [{ key: '/products', label: t('deals.menu.products') }] : []),
     { key: '/users', label: t('menu.users') },
     { key: '/structure', label: t('menu.structure') },
     { key: '/profile', label: t('menu.profile') },
     ...(admin ? [{ key: '/api-keys', label: t('menu.apiKeys') }] : []),
     ...(admin ? [{ key: '/settings/custom-fields', label: t('contactTools.menu.customFields') }] : []),
+    ...(admin ? [{ key: '/settings/pipelines', label: t('deals.menu.pipelines') }] : []),
   ];
 
   // a card (/contacts/...) belongs to its section
@@ -86,6 +95,10 @@ export function Shell() {
             {contacts && <Route path="/companies/:id" element={<CompanyCard me={me.data} />} />}
             {changesContacts(me.data.role) && <Route path="/contacts/import" element={<ImportWizard key="contacts" card="contacts" />} />}
             {changesContacts(me.data.role) && <Route path="/companies/import" element={<ImportWizard key="companies" card="companies" />} />}
+            {deals && <Route path="/deals" element={<DealBoard me={me.data} />} />}
+            {deals && <Route path="/deals-list" element={<DealList me={me.data} />} />}
+            {deals && <Route path="/products" element={<Products me={me.data} />} />}
+            {admin && <Route path="/settings/pipelines" element={<PipelineSettings />} />}
             <Route path="/users" element={<Users me={me.data} />} />
             <Route path="/structure" element={<Structure me={me.data} />} />
             <Route path="/profile" element={<Profile me={me.data} />} />

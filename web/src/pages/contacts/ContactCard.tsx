@@ -16,6 +16,8 @@ import { changesContacts, STATUS_COLORS, type Contact } from './model';
 import { MergeButton } from './tools/MergeButton';
 import { ContactAvatar, ContactPhotoSection } from './photo/ContactPhoto';
 import { useProblems } from '../../problems';
+import { ContactDeals } from '../deals/ContactDeals';
+import { worksWithDeals } from '../deals/model';
 
 /** The client's card (`000_*`, `002_*`): everything about them (their photo too), edited in place, and its history. */
 export function ContactCard({ me }: { me: Me }) {
@@ -98,6 +100,10 @@ export function ContactCard({ me }: { me: Me }) {
           { key: 'timeline', label: t('contacts.tab.timeline'), children: <ContactTimeline id={c.id} me={me} editable={editable} staffName={name} /> },
           { key: 'comments', label: t('contacts.tab.comments'), children: <ContactComments id={c.id} me={me} staff={staff} staffName={name} /> },
           { key: 'companies', label: t('contacts.tab.companies'), children: <ContactCompanies id={c.id} /> },
+          ...(worksWithDeals(me.role) ? [{
+            key: 'deals', label: t('deals.contact.tab'), destroyOnHidden: true,
+            children: <ContactDeals me={me} contactId={c.id} name={c.displayName} />,
+          }] : []),
         ]} />
       </Card>
     </Space>

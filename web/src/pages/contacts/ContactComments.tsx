@@ -73,12 +73,15 @@ function EditComment({ comment, colleagues, saving, onSave, onCancel }: {
  * 'companies') may comment and mention active colleagues. The author edits a comment in place (it is then
  * marked edited); the author or an administrator deletes it (comment.Comments allows no more).
  */
-export function ContactComments({ id, me, staff, staffName, card = 'contacts' }: {
+export function ContactComments({ id, me, staff, staffName, card = 'contacts', base, queryKey }: {
   id: string;
   me: Me;
   staff: StaffMember[];
   staffName: (id: string | null) => string | null;
   card?: CardKind;
+  /** Another card's comments (a lead's: `/api/deals/leads/{id}`), and the query cache's key for them. */
+  base?: string;
+  queryKey?: unknown[];
 }) {
   const { t, i18n } = useTranslation();
   const queries = useQueryClient();
@@ -86,19 +89,21 @@ export function ContactComments({ id, me, staff, staffName, card = 'contacts' }:
   const [error, setError] = useState<string | null>(null);
   const [editing, setEditing] = useState<string | null>(null);
   const problems = useProblems();
+  const path = `${base ?? `/api/${card}/${id}`}/comments`;
+  const key = queryKey ?? [...cardKey(card, id), 'comments'];
   const comments = useInfiniteQuery({
-    queryKey: [...cardKey(card, id), 'comments'],
+    queryKey: key,
     initialPageParam: '',
     queryFn: ({ pageParam }) => api<{ items: Comment[]; nextCursor: string | null }>(
-      `/api/${card}/${id}/comments?limit=30${pageParam ? `&cursor=${encodeURIComponent(pageParam)}` : ''}`),
+      `${path}?limit=30${pageParam ? `&cursor=${encodeURIComponent(pageParam)}` : ''}`),
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
-  const refresh = () => void queries.invalidateQueries({ queryKey: [...cardKey(card, id), 'comments'] });
+  const refresh = () => void queries.invalidateQueries({ queryKey: key });
   const labelOf = (field: string) => field === 'body' ? t('contacts.tab.comments')
     : field.startsWith('mentions') ? t('contacts.comments.mention') : undefined;
   const shown = (e: Error) => setError(problems.text(e, labelOf));
   const add = useMutation({
-    mutationFn: (draft: Draft) => api(`/api/${card}/${id}/comments`, {
+    mutationFn: (draft: Draft) => api(path, {
       method: 'POST', body: { body: draft.body.trim(), mentions: draft.mentions ?? [] },
     }),
     onSuccess: () => {
@@ -109,7 +114,7 @@ export function ContactComments({ id, me, staff, staffName, card = 'contacts' }:
     onError: shown,
   });
   const edit = useMutation({
-    mutationFn: ({ commentId, draft }: { commentId: string; draft: Draft }) => api(`/api/${card}/${id}/comments/${commentId}`, {
+    mutationFn: ({ commentId, draft }: { commentId: string; draft: Draft }) => api(`${path}/${commentId}`, {
       method: 'PUT', body: { body: draft.body.trim(), mentions: draft.mentions ?? [] },
     }),
     onSuccess: () => {
@@ -120,7 +125,7 @@ export function ContactComments({ id, me, staff, staffName, card = 'contacts' }:
     onError: shown,
   });
   const remove = useMutation({
-    mutationFn: (commentId: string) => api(`/api/${card}/${id}/comments/${commentId}`, { method: 'DELETE' }),
+    mutationFn: (commentId: string) => api(`${path}/${commentId}`, { method: 'DELETE' }),
     onSuccess: refresh,
     onError: shown,
   });
