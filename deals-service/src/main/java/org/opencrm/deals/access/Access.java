@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.UUID;
 import org.opencrm.platform.starter.directory.Directory;
 import org.opencrm.platform.starter.directory.Visibility;
+import org.opencrm.platform.starter.security.CrmUser;
 import org.opencrm.platform.starter.security.CurrentUser;
 import org.opencrm.platform.starter.web.InvalidFieldsException;
 import org.opencrm.platform.starter.web.ProblemDetailsAdvice.FieldProblem;
@@ -36,6 +37,26 @@ public class Access {
         visibility();
         if (!CurrentUser.require().hasRole("ADMIN")) {
             throw new AccessDeniedException("Only an administrator changes pipelines.");
+        }
+    }
+
+    /**
+     * 403 unless the caller is an ADMIN or a MARKETER: they keep campaigns, promotions, discounts and promo
+     * codes (`003_*`); everyone else who works with clients reads them.
+     */
+    public Visibility requireMarketer() {
+        Visibility visibility = visibility();
+        CrmUser user = visibility.user();
+        if (!user.hasRole("ADMIN") && !user.hasRole("MARKETER")) {
+            throw new AccessDeniedException("Only an administrator or a marketer changes the marketing plan.");
+        }
+        return visibility;
+    }
+
+    /** 400 on the field unless the user is an active colleague (the caller counts as one). */
+    public void requireColleague(UUID user, String field) {
+        if (user != null && !user.equals(CurrentUser.require().userId()) && !directory.isActive(user)) {
+            throw InvalidFieldsException.of(field, "is not an active user of the company");
         }
     }
 
