@@ -1,0 +1,7 @@
+package org.opencrm.deals.contract;
+
+import java.util.UUID;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface ContractDocumentRepository extends JpaRepository<ContractDocument, UUID> {
+}
