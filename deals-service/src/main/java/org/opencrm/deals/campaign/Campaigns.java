@@ -21,6 +21,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import org.opencrm.deals.access.Access;
 import org.opencrm.deals.attribution.Attribution;
@@ -241,10 +242,12 @@ public class Campaigns {
         if (state.productId() != null && !products.find(List.of(state.productId())).containsKey(state.productId())) {
             problems.add(new FieldProblem("productId", "is not a product or service of the company"));
         }
-        try {
-            access.requireColleague(state.ownerId(), "ownerId");
-        } catch (InvalidFieldsException e) {
-            problems.addAll(e.errors());
+        if (!Objects.equals(state.ownerId(), campaign.ownerId())) {
+            try {
+                access.requireColleague(state.ownerId(), "ownerId");
+            } catch (InvalidFieldsException e) {
+                problems.addAll(e.errors());
+            }
         }
         if (!problems.isEmpty()) {
             throw new InvalidFieldsException(problems);
