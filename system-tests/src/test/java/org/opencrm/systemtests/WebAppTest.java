@@ -55,6 +55,12 @@ class WebAppTest {
         assertJourneyPasses("companies-journey.mjs");
     }
 
+    @Test
+    void aManagerWorksALeadOnTheFunnelBoardConvertsItFillsTheOrderWinsTheDealAndIsToldOfAStaleMove()
+            throws Exception {
+        assertJourneyPasses("deals-journey.mjs");
+    }
+
     private static void assertJourneyPasses(String script) throws IOException, InterruptedException {
         Path web = Path.of("..", "web").toAbsolutePath().normalize();
         Path log = Path.of("target", "system-tests", script + ".log");

@@ -1,0 +1,217 @@
+// An administrator puts a product in the catalogue and adds and renames a stage of the order funnel; a manager
+// they invite takes a lead in, drags it on the funnel board to the next stage and then onto "Deal created", which
+// converts it, adds a line with the product to the deal, drags the deal to "Successful", finds it in the list of
+// all leads and deals, drags it again after someone else changed it (the board says so and shows it where it
+// is), and reads the board in Ukrainian. Headless Chromium through the gateway at BASE_URL; exits non-zero at
+// the failing step.
+import { chromium } from 'playwright-core';
+
+const base = process.env.BASE_URL ?? 'http://localhost:8080';
+const stamp = Date.now();
+const password = 'a sturdy password';
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic',
+    '--no-first-run', '--disable-component-update', '--disable-sync'],
+});
+
+/** Picks an option of the open antd select dropdown by its title. */
+async function choose(page, title) {
+  await page.locator('.ant-select-dropdown:visible').getByTitle(title, { exact: true }).click();
+}
+
+/** The board's column of a stage. */
+const column = (page, stage) => page.locator(`[data-testid=column][data-stage="${stage}"]`);
+
+/** Drags a card onto a column with the mouse, in small steps as a hand does (dnd-kit starts after a few pixels). */
+async function drag(page, card, target) {
+  const from = await card.boundingBox();
+  const to = await target.boundingBox();
+  await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(from.x + from.width / 2 + 12, from.y + from.height / 2 + 4, { steps: 4 });
+  await page.mouse.move(to.x + to.width / 2, to.y + 80, { steps: 20 });
+  await page.mouse.up();
+}
+
+/** Waits until a column says it holds this many cards. */
+async function columnCount(page, stage, count) {
+  await column(page, stage).getByTestId('column-count').filter({ hasText: new RegExp(`^${count} cards$`) }).waitFor();
+}
+
+let step = 'start';
+try {
+  const adminContext = await browser.newContext({ locale: 'en-US', viewport: { width: 2400, height: 1100 } });
+  const admin = await adminContext.newPage();
+  admin.setDefaultTimeout(20_000);
+  admin.setDefaultNavigationTimeout(60_000);
+
+  step = 'the administrator signs up';
+  await admin.goto(base + '/sign-up');
+  await admin.getByLabel('Company name').fill('Kharkiv Coffee Traders');
+  await admin.getByLabel('Your full name').fill('Iryna Shevchuk');
+  await admin.getByLabel('E-mail').fill(`iryna-${stamp}@example.com`);
+  await admin.getByLabel('Password').fill(password);
+  await admin.getByRole('button', { name: 'Create a company' }).click();
+  await admin.getByTestId('company').filter({ hasText: 'Kharkiv Coffee Traders' }).waitFor();
+
+  step = 'the administrator puts a product in the catalogue';
+  await admin.getByRole('menuitem', { name: 'Products and services' }).click();
+  await admin.getByText('No products yet').waitFor();
+  await admin.getByRole('button', { name: 'New product' }).click();
+  const productForm = admin.getByTestId('product-form');
+  await productForm.getByLabel('Name').fill('Espresso beans 1 kg');
+  await productForm.getByLabel('SKU').fill('ESP-1');
+  await productForm.getByLabel('Price').fill('450');
+  await admin.getByRole('dialog').getByRole('button', { name: 'Save' }).click();
+  await admin.getByText('Product saved').waitFor();
+  await admin.getByTestId('products').getByRole('row', { name: /Espresso beans 1 kg/ }).filter({ hasText: /UAH\s450\.00/ }).waitFor();
+
+  step = 'the administrator adds a stage to the order funnel and renames it';
+  await admin.getByRole('menuitem', { name: 'Funnel settings' }).click();
+  const orders = admin.locator('[data-testid=pipeline-settings][data-pipeline="Orders"]');
+  await orders.getByTestId('add-stage').getByLabel('New stage').fill('Tasting');
+  await orders.getByRole('button', { name: 'Add stage' }).click();
+  await orders.locator('[data-testid=stage-row][data-stage="Tasting"]').waitFor();
+  const tasting = orders.locator('[data-testid=stage-row][data-stage="Tasting"]').getByLabel('Stage name');
+  await tasting.fill('Tasting session');
+  await tasting.press('Enter');
+  await orders.locator('[data-testid=stage-row][data-stage="Tasting session"]').waitFor();
+  // a new open stage goes before the closed ones
+  const stages = await orders.getByTestId('stage-row').evaluateAll((rows) => rows.map((r) => r.dataset.stage));
+  if (stages.indexOf('Tasting session') !== stages.indexOf('Successful') - 1) throw new Error(`stages in order: ${stages}`);
+
+  step = 'the administrator invites a manager, who accepts in another browser';
+  await admin.getByRole('menuitem', { name: 'Users' }).click();
+  await admin.getByRole('button', { name: 'Invite' }).click();
+  const inviteDialog = admin.getByRole('dialog', { name: 'Invite' });
+  await inviteDialog.getByLabel('E-mail').fill(`bohdan-${stamp}@example.com`);
+  await inviteDialog.getByRole('button', { name: 'OK' }).click();
+  const link = (await admin.getByTestId('invite-link').innerText()).trim();
+  const managerContext = await browser.newContext({ locale: 'en-US', viewport: { width: 2400, height: 1100 } });
+  const page = await managerContext.newPage();
+  page.setDefaultTimeout(20_000);
+  page.setDefaultNavigationTimeout(60_000);
+  await page.goto(link);
+  await page.getByLabel('First name').fill('Bohdan');
+  await page.getByLabel('Last name').fill('Kravchenko');
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Accept and sign in' }).click();
+  await page.getByTestId('user').filter({ hasText: 'Bohdan Kravchenko · Manager' }).waitFor();
+
+  step = 'the manager opens the lead funnel and takes a lead in';
+  await page.getByRole('menuitem', { name: 'Funnels' }).click();
+  await column(page, 'New request').waitFor();
+  await page.getByRole('button', { name: 'New lead' }).click();
+  const newLead = page.getByTestId('new-card');
+  await newLead.getByLabel('Client name').fill('Olena Kovalenko');
+  await newLead.getByLabel('Phone').fill('+380 67 123 4567');
+  await newLead.getByLabel('Source', { exact: true }).fill('facebook');
+  await newLead.getByLabel('Source detail').fill('FB - Coffee beans');
+  await page.getByRole('dialog').getByRole('button', { name: 'Create' }).click();
+  await page.getByTestId('panel-title').filter({ hasText: 'Olena Kovalenko' }).waitFor();
+  await page.getByTestId('panel-stage').filter({ hasText: 'New request' }).waitFor();
+  await page.getByTestId('calls-placeholder').count();
+  await page.keyboard.press('Escape');
+  await page.getByTestId('card-panel').waitFor({ state: 'hidden' });
+  const lead = column(page, 'New request').getByTestId('card').filter({ hasText: 'Olena Kovalenko' });
+  await lead.filter({ hasText: 'FB - Coffee beans' }).waitFor();
+  await columnCount(page, 'New request', 1);
+
+  step = 'the manager drags the lead to Qualification, which stays after a reload';
+  await drag(page, lead, column(page, 'Qualification'));
+  await column(page, 'Qualification').getByTestId('card').filter({ hasText: 'Olena Kovalenko' }).waitFor();
+  await columnCount(page, 'New request', 0);
+  await page.reload();
+  await columnCount(page, 'Qualification', 1);
+
+  step = 'the stage history of the lead shows the move';
+  await column(page, 'Qualification').getByTestId('card').filter({ hasText: 'Olena Kovalenko' }).click();
+  await page.getByRole('tab', { name: 'Stages' }).click();
+  await page.getByTestId('stage-move').filter({ hasText: 'New request → Qualification' }).waitFor();
+  await page.keyboard.press('Escape');
+  await page.getByTestId('card-panel').waitFor({ state: 'hidden' });
+
+  step = 'dropping the lead on "Deal created" converts it into a deal';
+  await drag(page, column(page, 'Qualification').getByTestId('card').filter({ hasText: 'Olena Kovalenko' }), column(page, 'Deal created'));
+  const convert = page.getByRole('dialog', { name: 'Convert the lead to a deal' });
+  await convert.getByLabel('Title').fill('Coffee for the office');
+  await convert.getByRole('button', { name: 'Convert' }).click();
+  await page.getByTestId('panel-title').filter({ hasText: 'Coffee for the office' }).waitFor();
+  await page.getByTestId('panel-stage').filter({ hasText: 'New order' }).waitFor();
+
+  step = 'the manager adds a line with the product to the deal';
+  await page.getByRole('tab', { name: 'Order' }).click();
+  await page.getByRole('button', { name: 'Add a line' }).click();
+  const line = page.getByTestId('line').first();
+  await line.getByRole('combobox', { name: 'Product or service' }).click();
+  await line.getByRole('combobox', { name: 'Product or service' }).fill('Espresso');
+  await choose(page, 'Espresso beans 1 kg (ESP-1)');
+  await line.getByLabel('Qty').fill('2');
+  await line.getByTestId('line-total').filter({ hasText: /UAH\s900\.00/ }).waitFor();
+  await page.getByRole('button', { name: 'Save the order' }).click();
+  await page.getByText('Saved', { exact: true }).first().waitFor();
+  await page.getByTestId('panel-amount').filter({ hasText: /UAH\s900\.00/ }).waitFor();
+  await page.keyboard.press('Escape');
+  await page.getByTestId('card-panel').waitFor({ state: 'hidden' });
+  await column(page, 'Deal created').getByTestId('card').filter({ hasText: 'Olena Kovalenko' }).waitFor();
+
+  step = 'on the order funnel the manager drags the deal to Successful';
+  await page.getByTestId('pipeline-picker').click();
+  await choose(page, 'Orders');
+  await column(page, 'Tasting session').waitFor();
+  const deal = column(page, 'New order').getByTestId('card').filter({ hasText: 'Coffee for the office' });
+  await deal.filter({ hasText: /UAH\s900\.00/ }).waitFor();
+  await drag(page, deal, column(page, 'Successful'));
+  await column(page, 'Successful').getByTestId('card').filter({ hasText: 'Coffee for the office' }).waitFor();
+  await columnCount(page, 'Successful', 1);
+  await column(page, 'Successful').getByTestId('column-sum').filter({ hasText: /UAH\s900\.00/ }).waitFor();
+
+  step = 'the list of all leads and deals finds the deal and the lead';
+  await page.getByRole('menuitem', { name: 'Leads and deals' }).click();
+  await page.getByRole('searchbox', { name: 'Number, name, phone, text' }).fill('Coffee for the office');
+  const row = page.getByTestId('items').getByRole('row', { name: /Coffee for the office/ });
+  await row.filter({ hasText: 'Deal' }).getByTestId('item-stage').filter({ hasText: 'Successful' }).waitFor();
+  await page.getByRole('searchbox', { name: 'Number, name, phone, text' }).fill('Olena');
+  await page.getByTestId('items').getByRole('row', { name: /Lead/ }).getByTestId('item-stage').filter({ hasText: 'Deal created' }).waitFor();
+
+  step = 'someone else changes the deal; the manager\'s stale drag is refused, said, and the board shows the truth';
+  await page.getByRole('menuitem', { name: 'Funnels' }).click();
+  await page.getByTestId('pipeline-picker').click();
+  await choose(page, 'Orders');
+  const won = column(page, 'Successful').getByTestId('card').filter({ hasText: 'Coffee for the office' });
+  await won.waitFor();
+  const changed = await page.evaluate(async () => {
+    const { accessToken } = JSON.parse(localStorage.getItem('crm.session'));
+    const headers = { Authorization: `Bearer ${accessToken}`, 'Content-Type': 'application/json' };
+    const found = await (await fetch('/api/deals/deals?q=' + encodeURIComponent('Coffee for the office'), { headers })).json();
+    const response = await fetch(`/api/deals/deals/${found.items[0].id}`, {
+      method: 'PATCH', headers, body: JSON.stringify({ comment: 'Changed by a colleague' }),
+    });
+    return response.status;
+  });
+  if (changed !== 200) throw new Error(`the other change answered ${changed}`);
+  await drag(page, won, column(page, 'Order assembly'));
+  await page.getByText('Someone changed this card meanwhile').waitFor();
+  await column(page, 'Successful').getByTestId('card').filter({ hasText: 'Coffee for the office' }).waitFor();
+  await columnCount(page, 'Order assembly', 0);
+
+  step = 'the board in Ukrainian';
+  await page.getByTestId('language').click();
+  await page.getByTitle('Українська').click();
+  await page.getByRole('menuitem', { name: 'CRM воронки' }).waitFor();
+  await column(page, 'Успішна').getByTestId('column-count').filter({ hasText: 'Карток: 1' }).waitFor();
+  await column(page, 'Нове замовлення').waitFor();
+  await page.getByRole('button', { name: 'Нова угода' }).waitFor();
+
+  console.log('deals journey: all steps passed');
+} catch (error) {
+  console.error(`deals journey failed at "${step}": ${error.message}`);
+  if (process.env.SHOT) {
+    for (const [i, open] of browser.contexts().flatMap((c) => c.pages()).entries()) await open.screenshot({ path: `${process.env.SHOT}-${i}.png` });
+  }
+  process.exitCode = 1;
+} finally {
+  await browser.close();
+}
