@@ -7,7 +7,7 @@ import org.opencrm.platform.test.TestDatabase;
 import org.opencrm.platform.test.TestKafka;
 
 /**
- * identity-service, contacts-service, analytics-service and the gateway as separate JVMs (the built jars),
+ * identity-service, contacts-service, analytics-service, deals-service and the gateway as separate JVMs (the built jars),
  * each with its own PostgreSQL database, around this JVM's real Kafka broker: started once for all
  * system tests, stopped when the test JVM exits. Every JVM checks tokens against identity's JWKS.
  */
@@ -17,15 +17,16 @@ final class RunningSuite {
     static final TestDatabase identityDb = TestDatabase.fresh();
     static final TestDatabase contactsDb = TestDatabase.fresh();
     static final TestDatabase analyticsDb = TestDatabase.fresh();
+    static final TestDatabase dealsDb = TestDatabase.fresh();
     static final ServiceProcess identity = new ServiceProcess("identity-service", Map.of());
     static final ServiceProcess contacts = new ServiceProcess("contacts-service", serviceEnvironment(contactsDb));
     static final ServiceProcess analytics = new ServiceProcess("analytics-service", serviceEnvironment(analyticsDb));
+    static final ServiceProcess deals = new ServiceProcess("deals-service", serviceEnvironment(dealsDb));
     static final ServiceProcess gateway = new ServiceProcess("gateway", Map.of(
             "IDENTITY_URL", identity.url(),
             "CONTACTS_URL", contacts.url(),
             "ANALYTICS_URL", analytics.url(),
-            // no deals-service runs: integration calls that pass the gateway's checks end in its fallback
-            "DEALS_URL", "http://127.0.0.1:9",
+            "DEALS_URL", deals.url(),
             "CRM_JWKS_URI", jwks(),
             // this run's own rate-limit buckets in the machine's Redis
             "SPRING_APPLICATION_JSON", "{\"crm\":{\"gateway\":{\"rate-limit\":{\"key-prefix\":\"crm-system-test:"
@@ -44,8 +45,8 @@ final class RunningSuite {
         started = true;
         // SuiteShutdown stops it when the test session ends; the hook covers a JVM that exits otherwise
         Runtime.getRuntime().addShutdownHook(new Thread(RunningSuite::stop, "suite-stop"));
-        Stream.of(identity, contacts, analytics, gateway).forEach(ServiceProcess::start);
-        Stream.of(identity, contacts, analytics, gateway).forEach(ServiceProcess::awaitReady);
+        Stream.of(identity, contacts, analytics, deals, gateway).forEach(ServiceProcess::start);
+        Stream.of(identity, contacts, analytics, deals, gateway).forEach(ServiceProcess::awaitReady);
     }
 
     /** Asks every JVM to stop at once, then waits for each (killing any that do not stop in time). */
@@ -54,7 +55,7 @@ final class RunningSuite {
             return;
         }
         started = false;
-        var all = List.of(gateway, contacts, analytics, identity);
+        var all = List.of(gateway, deals, contacts, analytics, identity);
         all.forEach(ServiceProcess::requestStop);
         all.forEach(ServiceProcess::stop);
     }

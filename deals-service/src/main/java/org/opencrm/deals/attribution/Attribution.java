@@ -12,6 +12,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.opencrm.platform.starter.security.TenantContext;
+import org.opencrm.platform.starter.web.InvalidFieldsException;
+import org.opencrm.platform.starter.web.ProblemDetailsAdvice.FieldProblem;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -89,6 +91,30 @@ public class Attribution {
         Map<String, Numbers> result = new HashMap<>();
         found.forEach((code, b) -> result.put(code, b.build()));
         return result;
+    }
+
+    /**
+     * 400 naming {@code campaignId} or {@code promotionId} when a lead or deal names a campaign or promotion the
+     * company does not have (another company's is unknown too); null names none.
+     */
+    @Transactional(readOnly = true)
+    public void requireKnown(UUID campaignId, UUID promotionId) {
+        List<FieldProblem> problems = new ArrayList<>();
+        if (campaignId != null && !exists("campaign", campaignId)) {
+            problems.add(new FieldProblem("campaignId", "is not a campaign of the company"));
+        }
+        if (promotionId != null && !exists("promotion", promotionId)) {
+            problems.add(new FieldProblem("promotionId", "is not a promotion or discount of the company"));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidFieldsException(problems);
+        }
+    }
+
+    private boolean exists(String table, UUID id) {
+        return Boolean.TRUE.equals(sql.queryForObject("select exists (select 1 from " + table
+                + " where tenant_id = :tenant and id = :id)", new MapSqlParameterSource("tenant", TenantContext.require())
+                .addValue("id", id), Boolean.class));
     }
 
     private Map<UUID, Numbers> byColumn(String column, Collection<UUID> ids) {

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import org.opencrm.deals.access.Access;
+import org.opencrm.deals.attribution.Attribution;
 import org.opencrm.deals.card.CardConflictException;
 import org.opencrm.deals.card.CardKind;
 import org.opencrm.deals.card.CardLoss;
@@ -72,10 +73,11 @@ public class Deals implements Cards, StageOccupancy {
     private final MergePatch mergePatch;
     private final EntityManager entityManager;
     private final DealsSettings settings;
+    private final Attribution attribution;
 
     Deals(DealRepository deals, Pipelines pipelines, Products products, StageHistory history, CardNumbers numbers,
             Access access, EventPublisher events, MergePatch mergePatch, EntityManager entityManager,
-            DealsSettings settings) {
+            DealsSettings settings, Attribution attribution) {
         this.deals = deals;
         this.pipelines = pipelines;
         this.products = products;
@@ -86,6 +88,7 @@ public class Deals implements Cards, StageOccupancy {
         this.mergePatch = mergePatch;
         this.entityManager = entityManager;
         this.settings = settings;
+        this.attribution = attribution;
     }
 
     @Transactional
@@ -94,6 +97,7 @@ public class Deals implements Cards, StageOccupancy {
         visibility.requireWrite();
         UUID owner = state.ownerId() == null ? visibility.user().userId() : state.ownerId();
         access.requireOwner(visibility, owner, "ownerId");
+        attribution.requireKnown(state.campaignId(), state.promotionId());
         PipelineStage stage = pipelines.place(PipelineKind.DEAL, state.pipelineId(), state.stageId());
         String lostReason = lostReason(stage, state.lostReason());
         String currency = Currencies.code(state.currency(), settings.defaultCurrency(), "currency");
@@ -153,6 +157,8 @@ public class Deals implements Cards, StageOccupancy {
         if (!Objects.equals(state.ownerId(), deal.ownerId())) {
             access.requireOwner(visibility, state.ownerId(), "ownerId");
         }
+        attribution.requireKnown(Objects.equals(state.campaignId(), deal.campaignId()) ? null : state.campaignId(),
+                Objects.equals(state.promotionId(), deal.promotionId()) ? null : state.promotionId());
         if (state.lostReason() != null && deal.status() != DealStatus.LOST) {
             throw InvalidFieldsException.of("lostReason", "belongs to a lost deal only");
         }

@@ -14,6 +14,7 @@ import java.util.Objects;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.opencrm.deals.access.Access;
+import org.opencrm.deals.attribution.Attribution;
 import org.opencrm.deals.card.CardConflictException;
 import org.opencrm.deals.card.CardKind;
 import org.opencrm.deals.card.CardLoss;
@@ -72,10 +73,11 @@ public class Leads implements Cards, StageOccupancy {
     private final MergePatch mergePatch;
     private final EntityManager entityManager;
     private final DealsSettings settings;
+    private final Attribution attribution;
 
     Leads(LeadRepository leads, Pipelines pipelines, Deals deals, StageHistory history, CardNumbers numbers,
             Access access, EventPublisher events, MergePatch mergePatch, EntityManager entityManager,
-            DealsSettings settings) {
+            DealsSettings settings, Attribution attribution) {
         this.leads = leads;
         this.pipelines = pipelines;
         this.deals = deals;
@@ -86,6 +88,7 @@ public class Leads implements Cards, StageOccupancy {
         this.mergePatch = mergePatch;
         this.entityManager = entityManager;
         this.settings = settings;
+        this.attribution = attribution;
     }
 
     @Transactional
@@ -95,6 +98,7 @@ public class Leads implements Cards, StageOccupancy {
         UUID owner = state.ownerId() == null ? visibility.user().userId() : state.ownerId();
         access.requireOwner(visibility, owner, "ownerId");
         Contact contact = contact(state);
+        attribution.requireKnown(state.campaignId(), state.promotionId());
         PipelineStage stage = pipelines.place(PipelineKind.LEAD, state.pipelineId(), state.stageId());
         if (stage.outcome() != Outcome.OPEN) {
             throw InvalidFieldsException.of("stageId", "is a closed stage; a new lead starts in an open one");
@@ -133,6 +137,8 @@ public class Leads implements Cards, StageOccupancy {
             access.requireOwner(visibility, state.ownerId(), "ownerId");
         }
         Contact contact = contact(state);
+        attribution.requireKnown(Objects.equals(state.campaignId(), lead.campaignId()) ? null : state.campaignId(),
+                Objects.equals(state.promotionId(), lead.promotionId()) ? null : state.promotionId());
         lead.apply(state, contact.phone(), contact.email(), now());
         leads.flush();
         return LeadView.of(lead);

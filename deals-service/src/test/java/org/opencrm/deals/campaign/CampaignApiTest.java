@@ -178,6 +178,30 @@ class CampaignApiTest {
     }
 
     @Test
+    void aLeadOrDealNamesOnlyACampaignOrPromotionOfItsOwnCompany() {
+        Company company = new Company(port);
+        Company stranger = new Company(port);
+        var api = company.admin();
+        String theirs = id(stranger.admin().post("/api/deals/campaigns", campaign("Theirs")));
+        String theirPromotion = id(stranger.admin().post("/api/deals/promotions", Map.of("name", "Theirs",
+                "mechanic", "GIFT", "startDate", "2026-01-01")));
+        String mine = id(api.post("/api/deals/campaigns", campaign("Mine")));
+
+        assertThat(fields(api.post("/api/deals/leads", Map.of("contactName", "A", "campaignId", theirs,
+                "promotionId", theirPromotion)))).containsExactly("campaignId", "promotionId");
+        assertThat(fields(api.post("/api/deals/deals", Map.of("title", "B", "campaignId", UUID.randomUUID().toString()))))
+                .containsExactly("campaignId");
+        String lead = id(api.post("/api/deals/leads", Map.of("contactName", "C", "campaignId", mine)));
+        String deal = id(api.post("/api/deals/deals", Map.of("title", "D", "campaignId", mine)));
+        assertThat(fields(api.patch("/api/deals/leads/" + lead, Map.of("campaignId", theirs)))).containsExactly("campaignId");
+        assertThat(fields(api.patch("/api/deals/deals/" + deal, Map.of("promotionId", theirPromotion))))
+                .containsExactly("promotionId");
+        assertThat(api.patch("/api/deals/deals/" + deal, Map.of("title", "D2")).status()).isEqualTo(200);
+        assertThat(api.get("/api/deals/campaigns/" + mine).json().get("attributed").get("leads").asLong()).isEqualTo(1);
+        assertThat(api.get("/api/deals/items").json().get("items").size()).as("nothing else stored").isEqualTo(2);
+    }
+
+    @Test
     void anotherCompanysCampaignIsNotFound() {
         Company company = new Company(port);
         Company stranger = new Company(port);
