@@ -1,0 +1,76 @@
+#!/usr/bin/env bash
+# Sustained shop order ingestion through the gateway with a real API key (target: 2,000 orders per second),
+# one order per request and in batches, then a check that every order was stored once (one deal each) and
+# that every event went round the customer saga: order.received consumed by contacts-service, answered with
+# contact.upserted, consumed by deals-service, every deal linked to its customer's contact.
+# Starts the suite with ./crm up (the gateway's per-key rate limit raised so that the load is measured,
+# not refused), signs up a benchmark company and creates an API key with the scope shop:write.
+#
+#   bench/deals/shop.sh [orders] [concurrency] [batch-size] [customers]   (defaults: 20000 8 200 2000)
+#   e.g. bench/deals/shop.sh 2000 4 100 500   a short run
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/../.."
+ROOT=$PWD
+ORDERS=${1:-20000}
+CONCURRENCY=${2:-8}
+BATCH=${3:-200}
+CUSTOMERS=${4:-2000}
+WORK=$ROOT/.crm/bench/shop
+mkdir -p "$WORK"
+PG="${CRM_DB_URL:-postgresql://postgres@127.0.0.1:5432/postgres}"
+DEALS_DB="${PG%/*}/crm_deals"
+CONTACTS_DB="${PG%/*}/crm_contacts"
+GATEWAY=http://127.0.0.1:8080
+JAVA=$(ls -d /usr/lib/jvm/*25* 2>/dev/null | head -n 1)/bin/java
+[[ -x "$JAVA" ]] || JAVA=java
+
+export CRM_GATEWAY_RATELIMIT_PERAPIKEY=100000000
+[[ -n "${BENCH_NO_UP:-}" ]] || ./crm up
+
+json() { python3 -c "import json,sys; print(json.load(sys.stdin)[sys.argv[1]])" "$1"; }
+echo "== signing up the benchmark company and creating its shop API key"
+email="bench-shop-$(date +%s)@example.com"
+signup=$(curl -fsS -H 'Content-Type: application/json' -X POST "$GATEWAY/api/identity/signup" \
+  -d "{\"companyName\":\"Shop benchmark $(date +%F)\",\"fullName\":\"Bench Admin\",\"email\":\"$email\",\"password\":\"benchmark password\"}")
+tenant=$(json tenantId <<<"$signup")
+access=$(json accessToken <<<"$signup")
+key=$(curl -fsS -H "Authorization: Bearer $access" -H 'Content-Type: application/json' \
+  -X POST "$GATEWAY/api/identity/api-keys" -d '{"name":"Benchmark shop","scopes":["shop:write"]}' | json key)
+echo "   tenant $tenant"
+
+run() {  # label prefix batch-size
+  "$JAVA" bench/deals/ShopLoad.java "$GATEWAY" "$key" "$1" "$2" "$ORDERS" "$CONCURRENCY" "$3" "$CUSTOMERS" \
+    | tee -a "$WORK/results.txt"
+}
+# a short warm-up (its own orders), then the measured runs
+"$JAVA" bench/deals/ShopLoad.java "$GATEWAY" "$key" warm-up w "$((ORDERS < 2000 ? ORDERS / 4 + 1 : 500))" \
+  "$CONCURRENCY" 50 "$CUSTOMERS" >/dev/null
+echo "== $(date -u +%FT%TZ) $ORDERS orders, concurrency $CONCURRENCY" | tee -a "$WORK/results.txt"
+run "single orders" s 1
+run "batches of $BATCH" b "$BATCH"
+sent=$((2 * ORDERS))
+
+echo "== every order stored once"
+deals_sql() { psql -qAt "$DEALS_DB" -v tenant="$tenant" -c "$1"; }
+contacts_sql() { psql -qAt "$CONTACTS_DB" -v tenant="$tenant" -c "$1"; }
+stored=$(deals_sql "select count(*) from shop_order where tenant_id = '$tenant' and shop_order_id ~ '^[sb]-'")
+deals=$(deals_sql "select count(*) from deal where tenant_id = '$tenant' and shop_order_id ~ '^[sb]-'")
+echo "   sent $sent, orders stored $stored, deals $deals"
+[[ "$stored" == "$sent" && "$deals" == "$sent" ]] || { echo "FAILED: orders lost or duplicated"; exit 1; }
+
+echo "== every event delivered (waiting up to 5 minutes for the saga to settle)"
+all=$(deals_sql "select count(*) from shop_order where tenant_id = '$tenant'")
+start=$SECONDS
+while :; do
+  consumed=$(contacts_sql "select count(*) from processed_event where consumer = 'customer-saga' and tenant_id = '$tenant' and event_type = 'order.received'")
+  answered=$(deals_sql "select count(*) from processed_event where consumer = 'customer-link' and tenant_id = '$tenant'")
+  unlinked=$(deals_sql "select count(*) from deal where tenant_id = '$tenant' and contact_id is null")
+  pending=$(deals_sql "select count(*) from event_publication where completion_date is null")
+  echo "   after $((SECONDS - start)) s: order.received consumed $consumed/$all, contact.upserted consumed $answered/$all, deals without contact $unlinked, deals outbox pending $pending"
+  [[ "$consumed" == "$all" && "$answered" == "$all" && "$unlinked" == 0 ]] && break
+  (( SECONDS - start < 300 )) || { echo "FAILED: events not delivered within 5 minutes"; exit 1; }
+  sleep 5
+done
+contacts=$(contacts_sql "select count(*) from contact where tenant_id = '$tenant' and source = 'shop'")
+echo "   contacts created for the shop's customers: $contacts (customers: $CUSTOMERS)" | tee -a "$WORK/results.txt"
+echo "== done: figures in $WORK/results.txt (copy them to docs/benchmarks.md)"
