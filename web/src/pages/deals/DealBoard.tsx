@@ -247,7 +247,7 @@ function Column({ column, type, language, ownerName, draggable, onOpen, onMore, 
         {column.cards.length === 0 && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('deals.board.empty')} />}
         {column.cards.map((card) => (
           <DraggableCard key={card.id} card={card} stageId={column.stageId} type={type} language={language}
-            ownerName={ownerName} draggable={draggable} onOpen={onOpen} />
+            ownerName={ownerName} draggable={draggable && !(type === 'LEAD' && card.status === 'CONVERTED')} onOpen={onOpen} />
         ))}
         {column.nextCursor && <Button block size="small" onClick={onMore} loading={loadingMore}>{t('deals.board.more')}</Button>}
       </Space>

@@ -49,7 +49,7 @@ function useSettingsChange() {
 }
 
 function PipelineCard({ pipeline }: { pipeline: Pipeline }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const change = useSettingsChange();
   const [moving, setMoving] = useState<Stage | null>(null);
   const base = `/api/deals/pipelines/${pipeline.id}`;
@@ -109,7 +109,7 @@ function PipelineCard({ pipeline }: { pipeline: Pipeline }) {
           <Space key={stage.id} wrap data-testid="stage-row" data-stage={nameOf(t, 'stage', stage)}>
             <input type="color" aria-label={t('deals.settings.color')} defaultValue={stage.color ?? '#d9d9d9'}
               onBlur={(e) => e.target.value !== stage.color && patchStage.mutate({ stage, body: { color: e.target.value } })} />
-            <Input key={`${stage.id}-${stage.name}`} aria-label={t('deals.settings.stageName')} defaultValue={nameOf(t, 'stage', stage)} style={{ width: 240 }}
+            <Input key={`${stage.id}-${stage.name}-${i18n.language}`} aria-label={t('deals.settings.stageName')} defaultValue={nameOf(t, 'stage', stage)} style={{ width: 240 }}
               onPressEnter={(e) => (e.target as HTMLInputElement).blur()}
               onBlur={(e) => {
                 const name = e.target.value.trim();
