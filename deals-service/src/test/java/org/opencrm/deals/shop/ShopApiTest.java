@@ -353,6 +353,42 @@ class ShopApiTest {
                 .as("another company sees nothing of it").isZero();
     }
 
+    @Test
+    void shopEventsCarryExactlyTheFieldsOfTheirGoldenSamples() {
+        Company company = new Company(port);
+        String id = "o-" + unique();
+        String customer = "c-" + unique();
+        try (var orders = TopicProbe.on(Topics.DEALS_ORDER)) {
+            shop(company).post("/api/integrations/shop/payments", """
+                    {"paymentId": "p-%s", "orderId": "%s", "status": "SUCCESSFUL", "amount": 10, "currency": "UAH"}"""
+                    .formatted(id, id));
+            String deal = shop(company).post("/api/integrations/shop/orders", order(id, 1, customer, "+380671234567",
+                    line("A-1", "1", "10"))).json().get("dealId").asString();
+            shop(company).post("/api/integrations/shop/returns", """
+                    {"returnId": "r1-%s", "orderId": "%s", "reason": "x", "items": [{"sku": "A-1", "quantity": 1}]}"""
+                    .formatted(id, id));
+            shop(company).post("/api/integrations/shop/returns", """
+                    {"returnId": "r2-%s", "orderId": "%s", "reason": "x", "status": "REJECTED",
+                     "items": [{"sku": "A-1", "quantity": 1}]}""".formatted(id, id));
+            shop(company).post("/api/integrations/shop/returns", """
+                    {"returnId": "r3-%s", "orderId": "%s", "reason": "x", "status": "APPROVED",
+                     "items": [{"sku": "A-1", "quantity": 1}]}""".formatted(id, id));
+            shop(company).post("/api/integrations/shop/loyalty", Map.of("entryId", "e-" + id, "customerId", customer,
+                    "points", 5));
+            for (String type : List.of(OrderReceived.TYPE, PaymentReceived.TYPE, "return.requested", "return.approved",
+                    "return.rejected", "loyalty.points-changed")) {
+                var record = orders.awaitRecord(r -> type.equals(TopicProbe.header(r, EventHeaders.TYPE))
+                        && company.tenant.toString().equals(TopicProbe.header(r, EventHeaders.TENANT_ID)));
+                JsonNode sent = JSON.readTree(record.value());
+                JsonNode golden = JSON.readTree(org.opencrm.platform.events.GoldenSamples.read(type));
+                assertThat(sent.propertyNames()).as(type).containsExactlyInAnyOrderElementsOf(golden.propertyNames());
+                if (!type.startsWith("loyalty")) {
+                    assertThat(record.key()).as(type + " is keyed by the order's deal").isEqualTo(deal);
+                }
+            }
+        }
+    }
+
     private static java.util.function.Predicate<ConsumerRecord<String, byte[]>> typed(String type, String key) {
         return record -> type.equals(TopicProbe.header(record, EventHeaders.TYPE)) && key.equals(record.key());
     }
