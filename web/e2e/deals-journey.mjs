@@ -1,6 +1,7 @@
 // An administrator puts a product in the catalogue and adds and renames a stage of the order funnel; a manager
-// they invite takes a lead in, drags it on the funnel board to the next stage and then onto "Deal created", which
-// converts it, adds a line with the product to the deal, drags the deal to "Successful", finds it in the list of
+// they invite takes a lead in, drags it on the funnel board to the next stage, loads more of a busy column and
+// searches the board, drags the lead onto "Deal created", which converts it, adds a line with the product to the
+// deal and a comment mentioning the administrator, drags the deal to "Successful", finds it in the list of
 // all leads and deals, drags it again after someone else changed it (the board says so and shows it where it
 // is), and reads the board in Ukrainian. Headless Chromium through the gateway at BASE_URL; exits non-zero at
 // the failing step.
@@ -26,6 +27,7 @@ const column = (page, stage) => page.locator(`[data-testid=column][data-stage="$
 
 /** Drags a card onto a column with the mouse, in small steps as a hand does (dnd-kit starts after a few pixels). */
 async function drag(page, card, target) {
+  await page.evaluate(() => window.scrollTo(0, 0));
   const from = await card.boundingBox();
   const to = await target.boundingBox();
   await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
@@ -126,6 +128,34 @@ try {
   await page.reload();
   await columnCount(page, 'Qualification', 1);
 
+  step = 'a busy column loads more cards on request, and the search box narrows the board';
+  const created = await page.evaluate(async () => {
+    const { accessToken } = JSON.parse(localStorage.getItem('crm.session'));
+    const headers = { Authorization: `Bearer ${accessToken}`, 'Content-Type': 'application/json' };
+    const [leads] = await (await fetch('/api/deals/pipelines?kind=LEAD', { headers })).json();
+    const notReached = leads.stages.find((s) => s.code === 'not-reached');
+    let ok = 0;
+    for (let i = 1; i <= 22; i++) {
+      const response = await fetch('/api/deals/leads', {
+        method: 'POST', headers, body: JSON.stringify({ stageId: notReached.id, contactName: `Caller ${i}`, sourceDetail: 'Missed call' }),
+      });
+      if (response.status === 201) ok++;
+    }
+    return ok;
+  });
+  if (created !== 22) throw new Error(`created ${created} leads`);
+  await page.reload();
+  await columnCount(page, 'Not reached', 22);
+  if (await column(page, 'Not reached').getByTestId('card').count() !== 20) throw new Error('the first page is not 20 cards');
+  await column(page, 'Not reached').getByRole('button', { name: 'Load more' }).click();
+  await column(page, 'Not reached').getByTestId('card').nth(21).waitFor();
+  await column(page, 'Not reached').getByRole('button', { name: 'Load more' }).waitFor({ state: 'detached' });
+  await page.getByRole('searchbox', { name: 'Number, name, phone, text' }).fill('Caller 17');
+  await columnCount(page, 'Not reached', 1);
+  await columnCount(page, 'Qualification', 0);
+  await page.getByRole('searchbox', { name: 'Number, name, phone, text' }).fill('');
+  await columnCount(page, 'Qualification', 1);
+
   step = 'the stage history of the lead shows the move';
   await column(page, 'Qualification').getByTestId('card').filter({ hasText: 'Olena Kovalenko' }).click();
   await page.getByRole('tab', { name: 'Stages' }).click();
@@ -153,6 +183,15 @@ try {
   await page.getByRole('button', { name: 'Save the order' }).click();
   await page.getByText('Saved', { exact: true }).first().waitFor();
   await page.getByTestId('panel-amount').filter({ hasText: /UAH\s900\.00/ }).waitFor();
+
+  step = 'the manager comments on the deal and mentions the administrator';
+  await page.getByRole('tab', { name: 'Comments' }).click();
+  await page.getByLabel('Write a comment for your colleagues').fill('Two kilos every month, invoice to the office.');
+  await page.getByRole('combobox', { name: 'Mention colleagues' }).click();
+  await choose(page, 'Iryna Shevchuk');
+  await page.getByLabel('Write a comment for your colleagues').click();
+  await page.getByRole('button', { name: 'Post' }).click();
+  await page.getByTestId('comment').filter({ hasText: 'Two kilos every month' }).filter({ hasText: '@Iryna Shevchuk' }).waitFor();
   await page.keyboard.press('Escape');
   await page.getByTestId('card-panel').waitFor({ state: 'hidden' });
   await column(page, 'Deal created').getByTestId('card').filter({ hasText: 'Olena Kovalenko' }).waitFor();
