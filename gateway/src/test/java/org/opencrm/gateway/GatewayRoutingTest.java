@@ -167,6 +167,23 @@ class GatewayRoutingTest {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[11 * 1024 * 1024])));
 
         assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(response.body()).contains("/problems/payload-too-large");
+    }
+
+    @Test
+    void letsAnImportOfUpToItsServicesLimitThroughButNoMore() throws Exception {
+        var import30Mb = send(HttpRequest.newBuilder(uri("/api/contacts/imports"))
+                .header("Authorization", "Bearer " + TestJwts.token(TRUSTED, "access"))
+                .header("Content-Type", "application/octet-stream")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[30 * 1024 * 1024])));
+        var import60Mb = send(HttpRequest.newBuilder(uri("/api/companies/imports"))
+                .header("Authorization", "Bearer " + TestJwts.token(TRUSTED, "access"))
+                .header("Content-Type", "application/octet-stream")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[60 * 1024 * 1024])));
+
+        // the first reaches the (test) service behind the gateway; the second stops at the gateway
+        assertThat(import30Mb.statusCode()).isNotEqualTo(413);
+        assertThat(import60Mb.statusCode()).isEqualTo(413);
     }
 
     @Test
