@@ -5,6 +5,7 @@
 // all leads and deals, drags it again after someone else changed it (the board says so and shows it where it
 // is), and reads the board in Ukrainian. Headless Chromium through the gateway at BASE_URL; exits non-zero at
 // the failing step.
+import { readFile } from 'node:fs/promises';
 import { chromium } from 'playwright-core';
 
 const base = process.env.BASE_URL ?? 'http://localhost:8080';
@@ -91,7 +92,7 @@ try {
   await inviteDialog.getByLabel('E-mail').fill(`bohdan-${stamp}@example.com`);
   await inviteDialog.getByRole('button', { name: 'OK' }).click();
   const link = (await admin.getByTestId('invite-link').innerText()).trim();
-  const managerContext = await browser.newContext({ locale: 'en-US', viewport: { width: 2400, height: 1100 } });
+  const managerContext = await browser.newContext({ locale: 'en-US', viewport: { width: 2400, height: 1100 }, acceptDownloads: true });
   const page = await managerContext.newPage();
   page.setDefaultTimeout(20_000);
   page.setDefaultNavigationTimeout(60_000);
@@ -190,6 +191,7 @@ try {
   await page.getByRole('combobox', { name: 'Mention colleagues' }).click();
   await choose(page, 'Iryna Shevchuk');
   await page.getByLabel('Write a comment for your colleagues').click();
+  await page.getByTestId('comment-new').getByText('Iryna Shevchuk').waitFor();
   await page.getByRole('button', { name: 'Post' }).click();
   await page.getByTestId('comment').filter({ hasText: 'Two kilos every month' }).filter({ hasText: '@Iryna Shevchuk' }).waitFor();
   await page.keyboard.press('Escape');
@@ -214,6 +216,17 @@ try {
   await row.filter({ hasText: 'Deal' }).getByTestId('item-stage').filter({ hasText: 'Successful' }).waitFor();
   await page.getByRole('searchbox', { name: 'Number, name, phone, text' }).fill('Olena');
   await page.getByTestId('items').getByRole('row', { name: /Lead/ }).getByTestId('item-stage').filter({ hasText: 'Deal created' }).waitFor();
+
+  step = 'the list exports as CSV with the same search';
+  await page.getByRole('searchbox', { name: 'Number, name, phone, text' }).fill('Coffee for the office');
+  await page.waitForFunction(() => {
+    const rows = [...document.querySelectorAll('[data-testid=items] tbody tr.ant-table-row')];
+    return rows.length === 1 && rows[0].textContent.includes('Coffee for the office');
+  });
+  await page.getByRole('button', { name: 'Export' }).click();
+  const [file] = await Promise.all([page.waitForEvent('download'), page.getByText('CSV', { exact: false }).last().click()]);
+  const csv = await readFile(await file.path(), 'utf8');
+  if (!/Coffee for the office/.test(csv) || /Caller 17/.test(csv)) throw new Error(`unexpected export:\n${csv}`);
 
   step = 'someone else changes the deal; the manager\'s stale drag is refused, said, and the board shows the truth';
   await page.getByRole('menuitem', { name: 'Funnels' }).click();
