@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.opencrm.deals.Company;
+import org.opencrm.platform.starter.web.NewestFirst;
 import org.opencrm.platform.test.CrmIntegrationTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;

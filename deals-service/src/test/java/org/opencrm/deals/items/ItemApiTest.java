@@ -11,6 +11,7 @@ import java.util.UUID;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.opencrm.deals.Company;
+import org.opencrm.platform.starter.web.NewestFirst;
 import org.opencrm.platform.test.CrmIntegrationTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
