@@ -238,6 +238,11 @@ class ShopApiTest {
         var telephony = ApiClient.onPort(port).withToken(TestTokens.integrationToken(company.tenant, UUID.randomUUID(),
                 "telephony:write")).post("/api/integrations/shop/orders", body);
         var none = ApiClient.onPort(port).post("/api/integrations/shop/orders", body);
+        var docs = ApiClient.onPort(port).get("/v3/api-docs");
+        assertThat(docs.status()).isEqualTo(200);
+        assertThat(docs.json().get("paths").propertyNames()).contains("/api/integrations/shop/orders",
+                "/api/integrations/shop/orders/batch", "/api/integrations/shop/payments", "/api/deals/returns/{id}/approve");
+        assertThat(docs.body()).as("with examples").contains("cust-4411");
         assertThat(person.status()).isEqualTo(403);
         assertThat(telephony.status()).isEqualTo(403);
         assertThat(none.status()).isEqualTo(401);
