@@ -1,10 +1,10 @@
-// An administrator puts a product in the catalogue and adds and renames a stage of the order funnel; a manager
-// they invite takes a lead in, drags it on the funnel board to the next stage, loads more of a busy column and
-// searches the board, drags the lead onto "Deal created", which converts it, adds a line with the product to the
-// deal and a comment mentioning the administrator, drags the deal to "Successful", finds it in the list of
-// all leads and deals, drags it again after someone else changed it (the board says so and shows it where it
-// is), and reads the board in Ukrainian. Headless Chromium through the gateway at BASE_URL; exits non-zero at
-// the failing step.
+// An administrator puts a product in the catalogue, adds a stage to the order funnel, renames it and drags it up;
+// a manager they invite takes a lead in, drags it on the funnel board to the next stage, loads more of a busy
+// column and searches the board, drags the lead onto "Deal created", which converts it, adds a line with the
+// product to the deal and a comment mentioning the administrator, drags the deal to "Successful", finds it in the
+// list of all leads and deals and exports it, drags it again after someone else changed it (the board says so and
+// shows it where it is), and reads the board in Ukrainian. Headless Chromium through the gateway at BASE_URL;
+// exits non-zero at the failing step.
 import { readFile } from 'node:fs/promises';
 import { chromium } from 'playwright-core';
 
@@ -84,6 +84,22 @@ try {
   // a new open stage goes before the closed ones
   const stages = await orders.getByTestId('stage-row').evaluateAll((rows) => rows.map((r) => r.dataset.stage));
   if (stages.indexOf('Tasting session') !== stages.indexOf('Successful') - 1) throw new Error(`stages in order: ${stages}`);
+
+  step = 'the administrator drags the new stage up to second place, which stays after a reload';
+  const handle = orders.getByRole('button', { name: 'Drag the stage Tasting session' });
+  const assembly = orders.locator('[data-testid=stage-row][data-stage="Order assembly"]');
+  const grip = await handle.boundingBox();
+  const place = await assembly.boundingBox();
+  await admin.mouse.move(grip.x + grip.width / 2, grip.y + grip.height / 2);
+  await admin.mouse.down();
+  await admin.mouse.move(grip.x + grip.width / 2, grip.y - 10, { steps: 4 });
+  await admin.mouse.move(grip.x + grip.width / 2, place.y + place.height / 2 - 4, { steps: 20 });
+  await admin.mouse.up();
+  await admin.getByText('Saved', { exact: true }).first().waitFor();
+  await admin.reload();
+  await orders.locator('[data-testid=stage-row][data-stage="Tasting session"]').waitFor();
+  const reordered = await orders.getByTestId('stage-row').evaluateAll((rows) => rows.map((r) => r.dataset.stage));
+  if (reordered.slice(0, 3).join() !== 'New order,Tasting session,Order assembly') throw new Error(`stages in order: ${reordered}`);
 
   step = 'the administrator invites a manager, who accepts in another browser';
   await admin.getByRole('menuitem', { name: 'Users' }).click();

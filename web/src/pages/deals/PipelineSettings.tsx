@@ -1,6 +1,8 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
+import { closestCenter, DndContext, KeyboardSensor, PointerSensor, useSensor, useSensors, type DragEndEvent } from '@dnd-kit/core';
+import { arrayMove, SortableContext, sortableKeyboardCoordinates, useSortable, verticalListSortingStrategy } from '@dnd-kit/sortable';
 import { Alert, App as AntApp, Button, Card, Form, Input, Modal, Popconfirm, Select, Space, Spin, Tag, Typography } from 'antd';
-import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined } from '@ant-design/icons';
+import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, HolderOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../../api';
@@ -50,6 +52,8 @@ function useSettingsChange() {
 
 function PipelineCard({ pipeline }: { pipeline: Pipeline }) {
   const { t, i18n } = useTranslation();
+  const queries = useQueryClient();
+  const sensors = useSensors(useSensor(PointerSensor), useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }));
   const change = useSettingsChange();
   const [moving, setMoving] = useState<Stage | null>(null);
   const base = `/api/deals/pipelines/${pipeline.id}`;
@@ -105,28 +109,40 @@ function PipelineCard({ pipeline }: { pipeline: Pipeline }) {
         </Popconfirm>
       }>
       <Space orientation="vertical" style={{ width: '100%' }}>
-        {pipeline.stages.map((stage, index) => (
-          <Space key={stage.id} wrap data-testid="stage-row" data-stage={nameOf(t, 'stage', stage)}>
-            <input type="color" aria-label={t('deals.settings.color')} defaultValue={stage.color ?? '#d9d9d9'}
-              onBlur={(e) => e.target.value !== stage.color && patchStage.mutate({ stage, body: { color: e.target.value } })} />
-            <Input key={`${stage.id}-${stage.name}-${i18n.language}`} aria-label={t('deals.settings.stageName')} defaultValue={nameOf(t, 'stage', stage)} style={{ width: 240 }}
-              onPressEnter={(e) => (e.target as HTMLInputElement).blur()}
-              onBlur={(e) => {
-                const name = e.target.value.trim();
-                if (name && name !== nameOf(t, 'stage', stage)) patchStage.mutate({ stage, body: { name } });
-              }} />
-            <Select aria-label={t('deals.settings.outcome')} value={stage.outcome} style={{ width: 150 }}
-              onChange={(outcome: Outcome) => patchStage.mutate({ stage, body: { outcome } })}
-              options={OUTCOMES.map((o) => ({ value: o, label: <Tag color={OUTCOME_COLORS[o]}>{t(`deals.outcome.${o}`)}</Tag> }))} />
-            <Button icon={<ArrowUpOutlined />} aria-label={t('deals.settings.up')} disabled={index === 0}
-              onClick={() => patchStage.mutate({ stage, body: { position: index - 1 } })} />
-            <Button icon={<ArrowDownOutlined />} aria-label={t('deals.settings.down')} disabled={index === pipeline.stages.length - 1}
-              onClick={() => patchStage.mutate({ stage, body: { position: index + 1 } })} />
-            <Popconfirm title={t('deals.settings.deleteStage')} onConfirm={() => deleteStage.mutate({ stage })} okButtonProps={{ danger: true }}>
-              <Button icon={<DeleteOutlined />} danger aria-label={t('deals.settings.deleteStageButton')} />
-            </Popconfirm>
-          </Space>
-        ))}
+        <DndContext sensors={sensors} collisionDetection={closestCenter} onDragEnd={(event: DragEndEvent) => {
+          const from = pipeline.stages.findIndex((s) => s.id === event.active.id);
+          const to = pipeline.stages.findIndex((s) => s.id === event.over?.id);
+          if (from < 0 || to < 0 || from === to) return;
+          // the new order shows at once; the server's answer (or refusal) replaces it
+          queries.setQueryData<Pipeline[]>(['deals', 'pipelines'], (all) => all?.map((p) => p.id !== pipeline.id ? p
+            : { ...p, stages: arrayMove(p.stages, from, to) }));
+          patchStage.mutate({ stage: pipeline.stages[from], body: { position: to } });
+        }} accessibility={{ screenReaderInstructions: { draggable: t('deals.settings.dragHelp') } }}>
+          <SortableContext items={pipeline.stages.map((s) => s.id)} strategy={verticalListSortingStrategy}>
+            {pipeline.stages.map((stage, index) => (
+              <SortableRow key={stage.id} id={stage.id} name={nameOf(t, 'stage', stage)}>
+                <input type="color" aria-label={t('deals.settings.color')} defaultValue={stage.color ?? '#d9d9d9'}
+                  onBlur={(e) => e.target.value !== stage.color && patchStage.mutate({ stage, body: { color: e.target.value } })} />
+                <Input key={`${stage.id}-${stage.name}-${i18n.language}`} aria-label={t('deals.settings.stageName')} defaultValue={nameOf(t, 'stage', stage)} style={{ width: 240 }}
+                  onPressEnter={(e) => (e.target as HTMLInputElement).blur()}
+                  onBlur={(e) => {
+                    const name = e.target.value.trim();
+                    if (name && name !== nameOf(t, 'stage', stage)) patchStage.mutate({ stage, body: { name } });
+                  }} />
+                <Select aria-label={t('deals.settings.outcome')} value={stage.outcome} style={{ width: 150 }}
+                  onChange={(outcome: Outcome) => patchStage.mutate({ stage, body: { outcome } })}
+                  options={OUTCOMES.map((o) => ({ value: o, label: <Tag color={OUTCOME_COLORS[o]}>{t(`deals.outcome.${o}`)}</Tag> }))} />
+                <Button icon={<ArrowUpOutlined />} aria-label={t('deals.settings.up')} disabled={index === 0}
+                  onClick={() => patchStage.mutate({ stage, body: { position: index - 1 } })} />
+                <Button icon={<ArrowDownOutlined />} aria-label={t('deals.settings.down')} disabled={index === pipeline.stages.length - 1}
+                  onClick={() => patchStage.mutate({ stage, body: { position: index + 1 } })} />
+                <Popconfirm title={t('deals.settings.deleteStage')} onConfirm={() => deleteStage.mutate({ stage })} okButtonProps={{ danger: true }}>
+                  <Button icon={<DeleteOutlined />} danger aria-label={t('deals.settings.deleteStageButton')} />
+                </Popconfirm>
+              </SortableRow>
+            ))}
+          </SortableContext>
+        </DndContext>
         <Form form={form} layout="inline" onFinish={(s) => addStage.mutate(s)} initialValues={{ outcome: 'OPEN', color: '#1677ff' }} data-testid="add-stage">
           <Form.Item name="name" rules={[{ required: true, whitespace: true, max: 100, message: t('deals.settings.nameRequired') }]}>
             <Input placeholder={t('deals.settings.newStage')} aria-label={t('deals.settings.newStage')} style={{ width: 240 }} />
@@ -143,6 +159,22 @@ function PipelineCard({ pipeline }: { pipeline: Pipeline }) {
           onCancel={() => setMoving(null)} onMove={(moveTo) => deleteStage.mutate({ stage: moving, moveTo })} />
       )}
     </Card>
+  );
+}
+
+/** A stage's row, dragged by its handle (or, focused, with space and the arrow keys) to another place. */
+function SortableRow({ id, name, children }: { id: string; name: string; children: ReactNode }) {
+  const { t } = useTranslation();
+  const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } = useSortable({ id });
+  return (
+    <div ref={setNodeRef} data-testid="stage-row" data-stage={name}
+      style={{ transform: transform ? `translate3d(${transform.x}px, ${transform.y}px, 0)` : undefined, transition, opacity: isDragging ? 0.6 : 1 }}>
+      <Space wrap>
+        <Button ref={setActivatorNodeRef} type="text" icon={<HolderOutlined />} aria-label={t('deals.settings.drag', { stage: name })}
+          style={{ cursor: 'grab' }} {...attributes} {...listeners} />
+        {children}
+      </Space>
+    </div>
   );
 }
 

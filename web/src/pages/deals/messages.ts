@@ -173,6 +173,8 @@ export const dealMessages = {
     'deals.settings.default.open': 'New',
     'deals.settings.default.won': 'Won',
     'deals.settings.default.lost': 'Lost',
+    'deals.settings.drag': 'Drag the stage {{stage}}',
+    'deals.settings.dragHelp': 'To move a stage, press space on its handle, use the up and down arrows, and press space again; Escape cancels.',
   },
   ru: {
     'deals.pipeline.leads': 'Лиды',
@@ -345,6 +347,8 @@ export const dealMessages = {
     'deals.settings.default.open': 'Новая',
     'deals.settings.default.won': 'Успешная',
     'deals.settings.default.lost': 'Неуспешная',
+    'deals.settings.drag': 'Перетащить этап {{stage}}',
+    'deals.settings.dragHelp': 'Чтобы переместить этап, нажмите пробел на его ручке, стрелками вверх и вниз выберите место и нажмите пробел снова; Escape отменяет.',
   },
   uk: {
     'deals.pipeline.leads': 'Ліди',
@@ -517,5 +521,7 @@ export const dealMessages = {
     'deals.settings.default.open': 'Нова',
     'deals.settings.default.won': 'Успішна',
     'deals.settings.default.lost': 'Неуспішна',
+    'deals.settings.drag': 'Перетягнути етап {{stage}}',
+    'deals.settings.dragHelp': 'Щоб перемістити етап, натисніть пробіл на його ручці, стрілками вгору й униз оберіть місце й натисніть пробіл знову; Escape скасовує.',
   },
 };
