@@ -394,6 +394,57 @@ class ShopApiTest {
         }
     }
 
+    @Test
+    void aConvertedLeadAndItsDealAreLinkedToTheContactContactsServiceAnswered() {
+        Company company = new Company(port);
+        var api = company.admin();
+        String lead = api.post("/api/deals/leads", Map.of("contactName", "Антонов Артем", "phone", "+380996453478"))
+                .json().get("id").asString();
+        String deal = api.post("/api/deals/leads/" + lead + "/convert", Map.of("amount", "1250.00")).json().get("id")
+                .asString();
+        UUID contact = UUID.randomUUID();
+
+        TopicProbe.publish(new ContactUpserted(contact, true, "ACTIVE", "created", null, null, UUID.fromString(deal),
+                UUID.fromString(lead), Instant.now()), company.tenant, null);
+
+        await().until(() -> contact.toString().equals(api.get("/api/deals/deals/" + deal).json().path("contactId")
+                .asString(null)));
+        assertThat(api.get("/api/deals/leads/" + lead).json().get("contactId").asString()).isEqualTo(contact.toString());
+        // another company's answer naming this deal links nothing
+        UUID stranger = UUID.randomUUID();
+        String other = api.post("/api/deals/deals", Map.of("amount", "1")).json().get("id").asString();
+        UUID strangers = UUID.randomUUID();
+        TopicProbe.publish(new ContactUpserted(stranger, true, "ACTIVE", "created", null, null, UUID.fromString(other),
+                null, Instant.now()), strangers, null);
+        TopicProbe.publish(new ContactUpserted(contact, false, "ACTIVE", "contact-id", null, null, UUID.fromString(
+                deal), UUID.fromString(lead), Instant.now()), company.tenant, null);
+        await().until(() -> Company.count("select count(*) from processed_event where consumer = 'customer-link' "
+                + "and tenant_id = ?", company.tenant) == 2);
+        await().until(() -> Company.count("select count(*) from processed_event where consumer = 'customer-link' "
+                + "and tenant_id = ?", strangers) == 1);
+        assertThat(api.get("/api/deals/deals/" + other).json().path("contactId").isNull()).isTrue();
+    }
+
+    @Test
+    void aBatchOfPaymentsAnswersEachOne() {
+        Company company = new Company(port);
+        String id = "o-" + unique();
+        shop(company).post("/api/integrations/shop/orders", order(id, 1, "c-1", "+380671234567", line("A-1", "1", "10")));
+        var batch = shop(company).post("/api/integrations/shop/payments/batch", """
+                [{"paymentId": "p1-%s", "orderId": "%s", "status": "SUCCESSFUL"},
+                 {"paymentId": "p2-%s", "orderId": "unknown-%s", "status": "PAID"},
+                 {"paymentId": "p3-%s", "orderId": "%s", "status": "WHATEVER"},
+                 {"paymentId": "p4-%s", "orderId": "%s", "status": "PAID", "currency": "EURO"}]"""
+                .formatted(id, id, id, id, id, id, id, id));
+        assertThat(batch.status()).as(batch.body()).isEqualTo(202);
+        assertThat(Company.each(batch.json().get("results"), "result"))
+                .containsExactly("APPLIED", "PENDING", "REJECTED", "REJECTED");
+        assertThat(batch.json().get("results").get(2).get("errors").get(0).get("field").asString())
+                .isEqualTo("[2].status");
+        assertThat(batch.json().get("results").get(3).get("errors").get(0).get("field").asString())
+                .isEqualTo("[3].currency");
+    }
+
     private static java.util.function.Predicate<ConsumerRecord<String, byte[]>> typed(String type, String key) {
         return record -> type.equals(TopicProbe.header(record, EventHeaders.TYPE)) && key.equals(record.key());
     }
