@@ -445,6 +445,27 @@ class ShopApiTest {
                 .isEqualTo("[3].currency");
     }
 
+    @Test
+    void theSameNewOrderSentManyTimesAtOnceMakesOneDeal() throws Exception {
+        Company company = new Company(port);
+        String id = "o-" + unique();
+        String body = order(id, 1, "c-" + unique(), "+380671234567", line("A-1", "1", "10"));
+        List<java.util.concurrent.Future<ApiClient.Response>> sent = new java.util.ArrayList<>();
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(6)) {
+            for (int i = 0; i < 6; i++) {
+                sent.add(pool.submit(() -> shop(company).post("/api/integrations/shop/orders", body)));
+            }
+        }
+        List<String> results = new java.util.ArrayList<>();
+        for (var answer : sent) {
+            assertThat(answer.get().status()).as(answer.get().body()).isEqualTo(202);
+            results.add(answer.get().json().get("result").asString());
+        }
+        assertThat(results).containsOnlyOnce("CREATED").containsOnly("CREATED", "UNCHANGED");
+        assertThat(Company.count("select count(*) from deal where tenant_id = ? and shop_order_id = ?", company.tenant,
+                id)).isEqualTo(1);
+    }
+
     private static java.util.function.Predicate<ConsumerRecord<String, byte[]>> typed(String type, String key) {
         return record -> type.equals(TopicProbe.header(record, EventHeaders.TYPE)) && key.equals(record.key());
     }
