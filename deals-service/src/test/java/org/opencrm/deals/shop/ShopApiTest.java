@@ -295,6 +295,9 @@ class ShopApiTest {
 
             var list = company.admin().get("/api/deals/returns?status=REQUESTED").json();
             assertThat(list.size()).isEqualTo(1);
+            var managers = company.as(UUID.randomUUID(), "MANAGER").get("/api/deals/returns");
+            assertThat(managers.status()).as(managers.body()).isEqualTo(200);
+            assertThat(managers.json().size()).as("a shop order's deal is unassigned: every manager sees it").isEqualTo(1);
             String returnId = list.get(0).get("id").asString();
             assertThat(list.get(0).get("items").get(0).get("name").asString()).isEqualTo("Item A-1");
             assertThat(list.get(0).get("orderId").asString()).isEqualTo(id);
