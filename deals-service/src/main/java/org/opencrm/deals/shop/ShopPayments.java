@@ -7,8 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.opencrm.deals.deal.OrderDeals;
-import org.opencrm.deals.deal.PaymentStatus;
-import org.opencrm.deals.deal.PaymentType;
 import org.opencrm.deals.shop.ShopPayloads.Outcome;
 import org.opencrm.deals.shop.ShopPayloads.PaymentIn;
 import org.opencrm.platform.events.deals.PaymentReceived;
@@ -81,6 +79,4 @@ class ShopPayments {
         }
         return outcomes;
     }
-
-
 }
