@@ -14,6 +14,7 @@ import { OwnerSelect } from '../contacts/OwnerSelect';
 import { useStaff } from '../contacts/staff';
 import { ConvertDialog } from './ConvertDialog';
 import { DealLines } from './DealLines';
+import { DealReturns } from './DealReturns';
 import { CompanyPicker, ContactPicker } from './pickers';
 import {
   cardPath, cardTitle, changesDeals, durationParts, formatMoney, nameOf, PAYMENT_COLORS, PAYMENT_STATUSES, PAYMENT_TYPES,
@@ -102,6 +103,10 @@ function PanelBody({ me, type, id, onOpen }: { me: Me; type: CardType; id: strin
         ...(type === 'DEAL' ? [{
           key: 'lines', label: t('deals.panel.lines'),
           children: <DealLines deal={data as Deal} editable={writer} />,
+        }] : []),
+        ...(type === 'DEAL' ? [{
+          key: 'returns', label: t('deals.returns.tab'),
+          children: <DealReturns dealId={id} editable={writer} staffName={name} />,
         }] : []),
         { key: 'history', label: t('deals.panel.history'), children: <StageHistory type={type} id={id} staffName={name} /> },
         {
