@@ -3,7 +3,8 @@
 // column and searches the board, drags the lead onto "Deal created", which converts it, adds a line with the
 // product to the deal and a comment mentioning the administrator, drags the deal to "Successful", finds it in the
 // list of all leads and deals and exports it, drags it again after someone else changed it (the board says so and
-// shows it where it is), and reads the board in Ukrainian. Headless Chromium through the gateway at BASE_URL;
+// shows it where it is), and reads the board in Ukrainian; an order the shop sends shows on the order board, its
+// return is approved, and the customer's contact card lists it. Headless Chromium through the gateway at BASE_URL;
 // exits non-zero at the failing step.
 import { readFile } from 'node:fs/promises';
 import { chromium } from 'playwright-core';
@@ -108,6 +109,7 @@ try {
   await inviteDialog.getByLabel('E-mail').fill(`bohdan-${stamp}@example.com`);
   await inviteDialog.getByRole('button', { name: 'OK' }).click();
   const link = (await admin.getByTestId('invite-link').innerText()).trim();
+  await admin.getByRole('button', { name: 'Done' }).click();
   const managerContext = await browser.newContext({ locale: 'en-US', viewport: { width: 2400, height: 1100 }, acceptDownloads: true });
   const page = await managerContext.newPage();
   page.setDefaultTimeout(20_000);
@@ -272,6 +274,47 @@ try {
   await column(page, 'Успішна').getByTestId('column-count').filter({ hasText: 'Карток: 1' }).waitFor();
   await column(page, 'Нове замовлення').waitFor();
   await page.getByRole('button', { name: 'Нова угода' }).waitFor();
+
+  step = 'an order the shop sends appears on the order board, and the administrator approves its return';
+  const sent = await admin.evaluate(async () => {
+    const { accessToken } = JSON.parse(localStorage.getItem('crm.session'));
+    const headers = { Authorization: `Bearer ${accessToken}`, 'Content-Type': 'application/json' };
+    const { key } = await (await fetch('/api/identity/api-keys', {
+      method: 'POST', headers, body: JSON.stringify({ name: 'Shop', scopes: ['shop:write'] }),
+    })).json();
+    const shop = { 'X-Api-Key': key, 'Content-Type': 'application/json' };
+    const order = await fetch('/api/integrations/shop/orders', {
+      method: 'POST', headers: shop, body: JSON.stringify({
+        orderId: '555555', version: 1, currency: 'UAH',
+        customer: { customerId: 'cust-4411', name: 'Andrii Melnyk', phone: '+380 50 765 4321' },
+        lines: [{ sku: 'GRN-1', name: 'Hand grinder', quantity: 1, unitPrice: 1250 }],
+      }),
+    });
+    const returned = await fetch('/api/integrations/shop/returns', {
+      method: 'POST', headers: shop, body: JSON.stringify({ returnId: 'ret-771', orderId: '555555', reason: 'Grinds unevenly',
+        items: [{ sku: 'GRN-1', quantity: 1 }] }),
+    });
+    return [order.status, returned.status];
+  });
+  if (sent.join() !== '202,202') throw new Error(`the shop was answered ${sent}`);
+  await admin.getByRole('menuitem', { name: 'Funnels' }).click();
+  await admin.getByTestId('pipeline-picker').click();
+  await choose(admin, 'Orders');
+  const shopped = column(admin, 'New order').getByTestId('card').filter({ hasText: 'Andrii Melnyk' });
+  await shopped.filter({ hasText: /UAH\s1,250\.00/ }).click();
+  await admin.getByRole('tab', { name: 'Returns' }).click();
+  await admin.getByTestId('return').filter({ hasText: 'Grinds unevenly' }).filter({ hasText: 'Hand grinder × 1' }).waitFor();
+  await admin.getByTestId('return').getByRole('button', { name: 'Approve' }).click();
+  await admin.getByRole('dialog', { name: 'Approve' }).getByLabel('A note for the client (optional)').fill('Refund to the card');
+  await admin.getByRole('dialog', { name: 'Approve' }).getByRole('button', { name: 'Approve' }).click();
+  await admin.getByTestId('return').filter({ hasText: 'Approved' }).filter({ hasText: 'Refund to the card' }).waitFor();
+
+  step = 'the order is linked to its customer\'s contact card, whose tab lists it';
+  await admin.getByRole('tab', { name: 'Details' }).click();
+  await admin.getByRole('link', { name: 'Open the contact card' }).click({ timeout: 60_000 });
+  await admin.getByTestId('contact-title').filter({ hasText: 'Melnyk' }).waitFor();
+  await admin.getByRole('tab', { name: 'Leads and deals' }).click();
+  await admin.getByTestId('contact-deals').getByRole('row', { name: /Deal/ }).filter({ hasText: 'New order' }).waitFor();
 
   console.log('deals journey: all steps passed');
 } catch (error) {
