@@ -56,7 +56,7 @@ class WebAppTest {
     }
 
     @Test
-    void aManagerWorksALeadOnTheFunnelBoardConvertsItFillsTheOrderWinsTheDealAndIsToldOfAStaleMove()
+    void aManagerWorksALeadOnTheFunnelBoardConvertsItWinsTheDealIsToldOfAStaleMoveAndAShopOrdersReturnIsApproved()
             throws Exception {
         assertJourneyPasses("deals-journey.mjs");
     }
