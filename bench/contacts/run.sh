@@ -14,48 +14,19 @@ REQUESTS=${2:-2000}
 CONCURRENCY=${3:-4}
 WORK=$ROOT/.crm/bench
 mkdir -p "$WORK"
-PG="${CRM_DB_URL:-postgresql://postgres@127.0.0.1:5432/postgres}"
+source bench/common/suite.sh
 DB="${PG%/*}/crm_contacts"
-GATEWAY=http://127.0.0.1:8080
-JAVA=$(ls -d /usr/lib/jvm/*25* 2>/dev/null | head -n 1)/bin/java
-[[ -x "$JAVA" ]] || JAVA=java
 
 export CRM_GATEWAY_RATELIMIT_PERUSER=100000000
 ./crm up
 
-json() { python3 -c "import json,sys; print(json.load(sys.stdin)[sys.argv[1]])" "$1"; }
-if [[ -n "${BENCH_EMAIL:-}" ]]; then
-  # an earlier run's company, its contacts already written: sign in and measure again
-  echo "== signing in as $BENCH_EMAIL"
-  answer=$(curl -fsS -H 'Content-Type: application/json' -X POST "$GATEWAY/api/identity/token" \
-    -d "{\"email\":\"$BENCH_EMAIL\",\"password\":\"benchmark password\"}")
-  refresh=$(json refreshToken <<<"$answer")
-  tenant=$(json accessToken <<<"$answer" | python3 -c "
-import base64, json, sys
-payload = sys.stdin.read().strip().split('.')[1]
-print(json.loads(base64.urlsafe_b64decode(payload + '=' * (-len(payload) % 4)))['tenant_id'])")
-else
-  echo "== signing up the benchmark company"
-  email="bench-$(date +%s)@example.com"
-  signup=$(curl -fsS -H 'Content-Type: application/json' -X POST "$GATEWAY/api/identity/signup" \
-    -d "{\"companyName\":\"Benchmark $(date +%F)\",\"fullName\":\"Bench Admin\",\"email\":\"$email\",\"password\":\"benchmark password\"}")
-  tenant=$(json tenantId <<<"$signup")
-  owner=$(json userId <<<"$signup")
-  refresh=$(json refreshToken <<<"$signup")
-  echo "   (measure it again later with BENCH_EMAIL=$email $0)"
-
+bench_company bench "Benchmark"
+if [[ -z "${BENCH_EMAIL:-}" ]]; then
   echo "== writing $ROWS contacts for tenant $tenant"
   start=$SECONDS
   psql -q "$DB" -v tenant="$tenant" -v owner="$owner" -v rows="$ROWS" -f bench/contacts/generate.sql
   echo "   generated in $((SECONDS - start)) s"
 fi
-fresh_token() {  # access tokens live 15 minutes: a new one before each scenario
-  local answer
-  answer=$(curl -fsS -H 'Content-Type: application/json' -X POST "$GATEWAY/api/identity/token/refresh" \
-    -d "{\"refreshToken\":\"$refresh\"}")
-  refresh=$(json refreshToken <<<"$answer")
-  json accessToken <<<"$answer" >"$WORK/token"
-}
 
 echo "== the requests: misspelt surnames, phones typed with spaces and dashes, e-mail fragments, cards"
 psql -qAt "$DB" -v tenant="$tenant" >"$WORK/sample.tsv" <<'SQL'
@@ -91,7 +62,7 @@ PY
 
 echo "== load through the gateway: $REQUESTS requests per scenario, $CONCURRENCY at a time"
 for scenario in search-name-typo search-phone search-email list card timeline; do
-  fresh_token
+  fresh_token "$WORK/token"
   "$JAVA" bench/common/LoadDriver.java "$GATEWAY" "$WORK/token" "$scenario" "$WORK/$scenario.txt" \
     "$REQUESTS" "$CONCURRENCY"
 done

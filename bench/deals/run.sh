@@ -15,41 +15,13 @@ REQUESTS=${2:-2000}
 CONCURRENCY=${3:-4}
 WORK=$ROOT/.crm/bench/deals
 mkdir -p "$WORK"
-PG="${CRM_DB_URL:-postgresql://postgres@127.0.0.1:5432/postgres}"
+source bench/common/suite.sh
 DB="${PG%/*}/crm_deals"
-GATEWAY=http://127.0.0.1:8080
-JAVA=$(ls -d /usr/lib/jvm/*25* 2>/dev/null | head -n 1)/bin/java
-[[ -x "$JAVA" ]] || JAVA=java
 
 export CRM_GATEWAY_RATELIMIT_PERUSER=100000000
 ./crm up
 
-json() { python3 -c "import json,sys; print(json.load(sys.stdin)[sys.argv[1]])" "$1"; }
-claim() {  # a claim of an access token
-  python3 -c "
-import base64, json, sys
-payload = sys.stdin.read().strip().split('.')[1]
-print(json.loads(base64.urlsafe_b64decode(payload + '=' * (-len(payload) % 4)))[sys.argv[1]])" "$1"
-}
-if [[ -n "${BENCH_EMAIL:-}" ]]; then
-  echo "== signing in as $BENCH_EMAIL"
-  answer=$(curl -fsS -H 'Content-Type: application/json' -X POST "$GATEWAY/api/identity/token" \
-    -d "{\"email\":\"$BENCH_EMAIL\",\"password\":\"benchmark password\"}")
-  refresh=$(json refreshToken <<<"$answer")
-  access=$(json accessToken <<<"$answer")
-  tenant=$(claim tenant_id <<<"$access")
-  owner=$(claim sub <<<"$access")
-else
-  echo "== signing up the benchmark company"
-  email="bench-deals-$(date +%s)@example.com"
-  signup=$(curl -fsS -H 'Content-Type: application/json' -X POST "$GATEWAY/api/identity/signup" \
-    -d "{\"companyName\":\"Deals benchmark $(date +%F)\",\"fullName\":\"Bench Admin\",\"email\":\"$email\",\"password\":\"benchmark password\"}")
-  tenant=$(json tenantId <<<"$signup")
-  owner=$(json userId <<<"$signup")
-  refresh=$(json refreshToken <<<"$signup")
-  access=$(json accessToken <<<"$signup")
-  echo "   (measure it again later with BENCH_EMAIL=$email $0)"
-fi
+bench_company bench-deals "Deals benchmark"
 
 # the company's funnels: seeded on tenant.created, or by this first request if that has not arrived yet
 curl -fsS -H "Authorization: Bearer $access" "$GATEWAY/api/deals/pipelines?kind=DEAL" >"$WORK/pipelines.json"
@@ -65,16 +37,8 @@ if [[ -z "${BENCH_EMAIL:-}" ]]; then
   echo "   generated in $((SECONDS - start)) s"
 fi
 
-fresh_token() {  # access tokens live 15 minutes: a new one before each scenario
-  local answer
-  answer=$(curl -fsS -H 'Content-Type: application/json' -X POST "$GATEWAY/api/identity/token/refresh" \
-    -d "{\"refreshToken\":\"$refresh\"}")
-  refresh=$(json refreshToken <<<"$answer")
-  json accessToken <<<"$answer" >"$WORK/token"
-}
-
 echo "== the requests"
-fresh_token
+fresh_token "$WORK/token"
 board="/api/deals/pipelines/$pipeline/board"
 curl -fsS -H "Authorization: Bearer $(cat "$WORK/token")" "$GATEWAY$board" >"$WORK/board.json"
 python3 - "$WORK" "$board" "$pipeline" "$owner" <<'PY'
@@ -98,7 +62,7 @@ PY
 
 echo "== load through the gateway: $REQUESTS requests per scenario, $CONCURRENCY at a time"
 for scenario in board board-filtered board-search column-page list; do
-  fresh_token
+  fresh_token "$WORK/token"
   "$JAVA" bench/common/LoadDriver.java "$GATEWAY" "$WORK/token" "$scenario" "$WORK/$scenario.txt" \
     "$REQUESTS" "$CONCURRENCY"
 done

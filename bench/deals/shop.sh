@@ -17,23 +17,15 @@ BATCH=${3:-200}
 CUSTOMERS=${4:-2000}
 WORK=$ROOT/.crm/bench/shop
 mkdir -p "$WORK"
-PG="${CRM_DB_URL:-postgresql://postgres@127.0.0.1:5432/postgres}"
+source bench/common/suite.sh
 DEALS_DB="${PG%/*}/crm_deals"
 CONTACTS_DB="${PG%/*}/crm_contacts"
-GATEWAY=http://127.0.0.1:8080
-JAVA=$(ls -d /usr/lib/jvm/*25* 2>/dev/null | head -n 1)/bin/java
-[[ -x "$JAVA" ]] || JAVA=java
 
 export CRM_GATEWAY_RATELIMIT_PERAPIKEY=100000000
 [[ -n "${BENCH_NO_UP:-}" ]] || ./crm up
 
-json() { python3 -c "import json,sys; print(json.load(sys.stdin)[sys.argv[1]])" "$1"; }
-echo "== signing up the benchmark company and creating its shop API key"
-email="bench-shop-$(date +%s)@example.com"
-signup=$(curl -fsS -H 'Content-Type: application/json' -X POST "$GATEWAY/api/identity/signup" \
-  -d "{\"companyName\":\"Shop benchmark $(date +%F)\",\"fullName\":\"Bench Admin\",\"email\":\"$email\",\"password\":\"benchmark password\"}")
-tenant=$(json tenantId <<<"$signup")
-access=$(json accessToken <<<"$signup")
+echo "== the benchmark company and its shop API key"
+BENCH_EMAIL= bench_company bench-shop "Shop benchmark"
 key=$(curl -fsS -H "Authorization: Bearer $access" -H 'Content-Type: application/json' \
   -X POST "$GATEWAY/api/identity/api-keys" -d '{"name":"Benchmark shop","scopes":["shop:write"]}' | json key)
 echo "   tenant $tenant"
