@@ -2,7 +2,7 @@ import { Alert, App as AntApp, Button, Form, InputNumber, Space, Typography } fr
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { api, ApiError } from '../../api';
 import { useProblems } from '../../problems';
 import { ProductPicker } from './pickers';
@@ -28,6 +28,9 @@ export function DealLines({ deal, editable }: { deal: Deal; editable: boolean })
   const queries = useQueryClient();
   const [form] = Form.useForm<{ lines: Row[] }>();
   const [error, setError] = useState<string | null>(null);
+  const [stale, setStale] = useState(false);
+  // the user's lines, kept over a reload of a deal someone (or the shop, or the contact link) changed meanwhile
+  const draft = useRef<{ lines: Row[]; version: number } | null>(null);
   const rows = (Form.useWatch('lines', form) ?? deal.lines) as Row[];
   const save = useMutation({
     mutationFn: (values: { lines: Row[] }) => api<Deal>(`/api/deals/deals/${deal.id}`, {
@@ -50,6 +53,10 @@ export function DealLines({ deal, editable }: { deal: Deal; editable: boolean })
       void message.success(t('contacts.saved'));
     },
     onError: (e) => {
+      if (e instanceof ApiError && e.status === 409) {
+        setStale(true);
+        return;
+      }
       if (e instanceof ApiError && e.fieldErrors.length > 0) {
         form.setFields(e.fieldErrors.map((f) => {
           const at = /^lines\[(\d+)\]\.(\w+)$/.exec(f.field);
@@ -59,11 +66,25 @@ export function DealLines({ deal, editable }: { deal: Deal; editable: boolean })
       setError(problems.text(e, (field) => /^lines\[(\d+)\]/.test(field) ? t('deals.lines.line', { n: Number(/\d+/.exec(field)![0]) + 1 }) : undefined));
     },
   });
-  const lines: Line[] = deal.lines;
+  // the reloaded deal (a newer version) starts with the user's lines, once
+  const kept = draft.current && draft.current.version !== deal.version ? draft.current.lines : null;
+  const lines: Line[] | Row[] = kept ?? deal.lines;
+  useEffect(() => {
+    if (draft.current && draft.current.version !== deal.version) draft.current = null;
+  }, [deal.version]);
+  const reload = () => {
+    draft.current = { lines: form.getFieldValue('lines') ?? [], version: deal.version };
+    setStale(false);
+    void queries.invalidateQueries({ queryKey: [...CARDS_KEY, 'deals', deal.id] });
+  };
   return (
     <Form form={form} initialValues={{ lines }} disabled={!editable} onFinish={(v) => save.mutate(v)} data-testid="deal-lines"
       key={deal.version}>
       {error && <Alert type="error" showIcon title={error} closable onClose={() => setError(null)} style={{ marginBottom: 12 }} />}
+      {stale && (
+        <Alert type="warning" showIcon style={{ marginBottom: 12 }} title={t('deals.lines.stale')} data-testid="lines-stale"
+          action={<Button size="small" onClick={reload}>{t('deals.lines.reload')}</Button>} />
+      )}
       <Form.List name="lines">
         {(fields, { add, remove }) => (
           <Space orientation="vertical" style={{ width: '100%' }}>
