@@ -102,7 +102,7 @@ export function ContactCard({ me }: { me: Me }) {
           { key: 'companies', label: t('contacts.tab.companies'), children: <ContactCompanies id={c.id} /> },
           ...(worksWithDeals(me.role) ? [{
             key: 'deals', label: t('deals.contact.tab'), destroyOnHidden: true,
-            children: <ContactDeals me={me} contactId={c.id} name={c.displayName} />,
+            children: <ContactDeals me={me} contactId={c.id} />,
           }] : []),
         ]} />
       </Card>

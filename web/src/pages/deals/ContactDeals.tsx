@@ -9,20 +9,17 @@ import { ItemTable } from './DealList';
 import type { Item } from './model';
 import { CARDS_KEY } from './queries';
 
-/**
- * The contact card's leads and deals. deals-service's list has no filter by contact yet: the client's name is
- * searched and the rows of this contact kept (a lead still holding only a snapshot of them is not among these).
- */
-export function ContactDeals({ me, contactId, name }: { me: Me; contactId: string; name: string }) {
+/** The contact card's leads and deals, newest first. */
+export function ContactDeals({ me, contactId }: { me: Me; contactId: string }) {
   const { t } = useTranslation();
   const problems = useProblems();
   const staff = useStaff();
   const panel = usePanel();
   const items = useQuery({
-    queryKey: [...CARDS_KEY, 'of-contact', contactId, name],
-    queryFn: () => api<{ items: Item[] }>(`/api/deals/items?limit=200&q=${encodeURIComponent(name)}`),
+    queryKey: [...CARDS_KEY, 'of-contact', contactId],
+    queryFn: () => api<{ items: Item[] }>(`/api/deals/items?limit=200&contact=${encodeURIComponent(contactId)}`),
   });
-  const rows = (items.data?.items ?? []).filter((i) => i.contactId === contactId);
+  const rows = items.data?.items ?? [];
   return (
     <Space orientation="vertical" style={{ width: '100%' }} data-testid="contact-deals">
       {items.error && <Alert type="error" showIcon title={problems.text(items.error)} />}

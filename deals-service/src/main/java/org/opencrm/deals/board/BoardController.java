@@ -26,7 +26,7 @@ class BoardController {
             @RequestParam(defaultValue = "false") boolean unassigned, @RequestParam(required = false) String source,
             @RequestParam(required = false) Instant createdFrom, @RequestParam(required = false) Instant createdTo,
             @RequestParam(required = false) PaymentStatus paymentStatus, @RequestParam(required = false) String q) {
-        return board.of(id, new CardFilter(owner, unassigned, source, createdFrom, createdTo, paymentStatus, q));
+        return board.of(id, new CardFilter(owner, unassigned, source, createdFrom, createdTo, paymentStatus, q, null));
     }
 
     @GetMapping("/stages/{stageId}")
@@ -36,6 +36,6 @@ class BoardController {
             @RequestParam(required = false) Instant createdFrom, @RequestParam(required = false) Instant createdTo,
             @RequestParam(required = false) PaymentStatus paymentStatus, @RequestParam(required = false) String q) {
         return board.column(id, stageId, new CardFilter(owner, unassigned, source, createdFrom, createdTo, paymentStatus,
-                q), cursor);
+                q, null), cursor);
     }
 }

@@ -23,10 +23,10 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
  * @param paymentStatus only deals with this payment status (no leads)
  */
 public record CardFilter(UUID owner, boolean unassigned, String source, Instant createdFrom, Instant createdTo,
-        PaymentStatus paymentStatus, String q) {
+        PaymentStatus paymentStatus, String q, UUID contact) {
 
     /** No filter. */
-    public static final CardFilter NONE = new CardFilter(null, false, null, null, null, null, null);
+    public static final CardFilter NONE = new CardFilter(null, false, null, null, null, null, null, null);
 
     private static final Pattern NUMBER = Pattern.compile("#\\s*(\\d{1,15})");
     private static final Pattern DIGITS = Pattern.compile("[\\d\\s()+-]+");
@@ -64,6 +64,11 @@ public record CardFilter(UUID owner, boolean unassigned, String source, Instant 
         if (createdTo != null) {
             where.append(" and x.created_at < :f_createdTo");
             params.addValue("f_createdTo", Timestamp.from(createdTo));
+        }
+        if (contact != null) {
+            // the contact card's leads and deals (lead_contact_idx, deal_contact_idx)
+            where.append(" and x.contact_id = :f_contact");
+            params.addValue("f_contact", contact);
         }
         if (paymentStatus != null && kind == CardKind.DEAL) {
             where.append(" and x.payment_status = :f_paymentStatus");

@@ -45,9 +45,9 @@ class ItemController {
             @RequestParam(defaultValue = "false") boolean unassigned,
             @RequestParam(required = false) PaymentStatus paymentStatus, @RequestParam(required = false) String source,
             @RequestParam(required = false) Instant createdFrom, @RequestParam(required = false) Instant createdTo,
-            @RequestParam(required = false) String q, @RequestParam(required = false) String cursor,
-            @RequestParam(defaultValue = "50") int limit) {
-        var filter = new CardFilter(owner, unassigned, source, createdFrom, createdTo, paymentStatus, q);
+            @RequestParam(required = false) String q, @RequestParam(required = false) UUID contact,
+            @RequestParam(required = false) String cursor, @RequestParam(defaultValue = "50") int limit) {
+        var filter = new CardFilter(owner, unassigned, source, createdFrom, createdTo, paymentStatus, q, contact);
         return search.page(new ItemQuery(type(type), pipeline, stage, filter, cursor, limit), access.visibility());
     }
 
@@ -56,8 +56,9 @@ class ItemController {
             @RequestParam(required = false) UUID owner, @RequestParam(defaultValue = "false") boolean unassigned,
             @RequestParam(required = false) String source, @RequestParam(required = false) Instant createdFrom,
             @RequestParam(required = false) Instant createdTo, @RequestParam(required = false) String q,
-            @RequestParam(required = false) String cursor, @RequestParam(defaultValue = "50") int limit) {
-        var filter = new CardFilter(owner, unassigned, source, createdFrom, createdTo, null, q);
+            @RequestParam(required = false) UUID contact, @RequestParam(required = false) String cursor,
+            @RequestParam(defaultValue = "50") int limit) {
+        var filter = new CardFilter(owner, unassigned, source, createdFrom, createdTo, null, q, contact);
         return search.page(new ItemQuery(CardKind.LEAD, pipeline, stage, filter, cursor, limit), access.visibility());
     }
 
@@ -66,9 +67,9 @@ class ItemController {
             @RequestParam(required = false) UUID owner, @RequestParam(defaultValue = "false") boolean unassigned,
             @RequestParam(required = false) PaymentStatus paymentStatus, @RequestParam(required = false) String source,
             @RequestParam(required = false) Instant createdFrom, @RequestParam(required = false) Instant createdTo,
-            @RequestParam(required = false) String q, @RequestParam(required = false) String cursor,
-            @RequestParam(defaultValue = "50") int limit) {
-        var filter = new CardFilter(owner, unassigned, source, createdFrom, createdTo, paymentStatus, q);
+            @RequestParam(required = false) String q, @RequestParam(required = false) UUID contact,
+            @RequestParam(required = false) String cursor, @RequestParam(defaultValue = "50") int limit) {
+        var filter = new CardFilter(owner, unassigned, source, createdFrom, createdTo, paymentStatus, q, contact);
         return search.page(new ItemQuery(CardKind.DEAL, pipeline, stage, filter, cursor, limit), access.visibility());
     }
 
@@ -80,11 +81,12 @@ class ItemController {
             @RequestParam(defaultValue = "false") boolean unassigned,
             @RequestParam(required = false) PaymentStatus paymentStatus, @RequestParam(required = false) String source,
             @RequestParam(required = false) Instant createdFrom, @RequestParam(required = false) Instant createdTo,
-            @RequestParam(required = false) String q, Locale locale, HttpServletRequest http) {
+            @RequestParam(required = false) String q, @RequestParam(required = false) UUID contact, Locale locale,
+            HttpServletRequest http) {
         ExportFormat file = ExportFormat.of(format)
                 .orElseThrow(() -> InvalidFieldsException.of("format", "must be csv or xlsx"));
         Visibility visibility = access.visibility();
-        var filter = new CardFilter(owner, unassigned, source, createdFrom, createdTo, paymentStatus, q);
+        var filter = new CardFilter(owner, unassigned, source, createdFrom, createdTo, paymentStatus, q, contact);
         var query = new ItemQuery(type(type), pipeline, stage, filter, null, ItemExport.PAGE);
         // the first page is read here, where a bad filter still answers 400 rather than breaking the file
         var request = new ItemExport.Request(query, search.page(query, visibility), visibility, locale, file);

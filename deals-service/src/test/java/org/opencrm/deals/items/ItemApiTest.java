@@ -91,6 +91,23 @@ class ItemApiTest {
     }
 
     @Test
+    void aContactsLeadsAndDealsAreListedForItsCardEvenWithoutAName() {
+        Company company = new Company(port);
+        var api = company.admin();
+        String contact = UUID.randomUUID().toString();
+        String lead = api.post("/api/deals/leads", Map.of("contactId", contact)).json().get("id").asString();
+        String deal = api.post("/api/deals/deals", Map.of("title", "Fasteners", "contactId", contact))
+                .json().get("id").asString();
+        api.post("/api/deals/deals", Map.of("title", "Someone else's", "contactId", UUID.randomUUID().toString()));
+
+        assertThat(api.get("/api/deals/items?contact=" + contact).json().get("items").findValuesAsString("id"))
+                .containsExactly(deal, lead);
+        assertThat(api.get("/api/deals/leads?contact=" + contact).json().get("items").findValuesAsString("id"))
+                .containsExactly(lead);
+        assertThat(api.get("/api/deals/items?contact=nonsense").status()).isEqualTo(400);
+    }
+
+    @Test
     void theListIsExportedAsCsvAndAsAnExcelWorkbookInTheReadersLanguage() throws Exception {
         Company company = new Company(port);
         var api = company.admin();
