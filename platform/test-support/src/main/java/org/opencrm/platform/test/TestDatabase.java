@@ -3,6 +3,7 @@ package org.opencrm.platform.test;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.UUID;
 import org.testcontainers.postgresql.PostgreSQLContainer;
@@ -15,6 +16,10 @@ import org.testcontainers.postgresql.PostgreSQLContainer;
  * {@code CRM_TEST_DOCKER=true} it is a Testcontainers PostgreSQL.
  */
 public final class TestDatabase {
+
+    /** A test database younger than this is never dropped by another run, connected or not. */
+    static final Duration LEFTOVER_AGE = Duration.ofMinutes(30);
+
 
     private static TestDatabase instance;
     private static boolean leftoversDropped;
@@ -69,7 +74,9 @@ public final class TestDatabase {
         String adminUrl = TestEnvironment.env("CRM_TEST_DB_URL", "jdbc:postgresql://127.0.0.1:5432/postgres");
         String user = TestEnvironment.env("CRM_TEST_DB_USER", "postgres");
         String password = TestEnvironment.env("CRM_TEST_DB_PASSWORD", "");
-        String name = "crm_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12).toLowerCase(Locale.ROOT);
+        // the creation time in the name: another run drops only databases old enough to be left over
+        String name = "crm_test_" + Long.toString(System.currentTimeMillis() / 1000, 36) + "_"
+                + UUID.randomUUID().toString().replace("-", "").substring(0, 8).toLowerCase(Locale.ROOT);
         synchronized (TestDatabase.class) {
             if (!leftoversDropped) {
                 dropLeftovers(adminUrl, user, password);
@@ -84,8 +91,10 @@ public final class TestDatabase {
     }
 
     /**
-     * Drops the databases of earlier test runs that nobody is connected to any more. Dropping our own at JVM
-     * exit would race the Spring contexts that still use it while they close.
+     * Drops the databases of earlier test runs that nobody is connected to any more and that are more than
+     * {@link #LEFTOVER_AGE} old. Dropping our own at JVM exit would race the Spring contexts that still use
+     * it while they close; dropping a young one raced a test JVM running beside this one, which had created
+     * its database and not yet connected to it.
      */
     private static void dropLeftovers(String url, String user, String password) {
         try (Connection connection = DriverManager.getConnection(url, user, password);
@@ -99,6 +108,9 @@ public final class TestDatabase {
                 names.add(rows.getString(1));
             }
             for (String name : names) {
+                if (!leftOver(name)) {
+                    continue;
+                }
                 try (var drop = connection.createStatement()) {
                     drop.execute("drop database if exists " + name);
                 } catch (SQLException inUse) {
@@ -108,6 +120,20 @@ public final class TestDatabase {
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot reach PostgreSQL at " + url
                     + " (is it running? set CRM_TEST_DB_URL to point elsewhere)", e);
+        }
+    }
+
+    /** Whether a test database is old enough to be another run's leftover (names without a time are). */
+    static boolean leftOver(String name) {
+        String[] parts = name.split("_");
+        if (parts.length != 4) {
+            return true;
+        }
+        try {
+            long created = Long.parseLong(parts[2], 36);
+            return created < System.currentTimeMillis() / 1000 - LEFTOVER_AGE.toSeconds();
+        } catch (NumberFormatException e) {
+            return true;
         }
     }
 
