@@ -35,6 +35,16 @@ describe('entries projected from deal events', () => {
       .toBe('Лид #3 закрыт как неуспешный: Не отвечает');
   });
 
+  it('tell a shop order, its payment in the reader’s words and its return', async () => {
+    const uk = await translator('uk');
+    expect(projectedText('order.received', { shopOrderId: 'SO-77', amount: 250, currency: 'UAH' }, uk, 'uk'))
+      .toMatch(/^Отримано замовлення SO-77: 250,00\s₴$/);
+    expect(projectedText('payment.received', { shopOrderId: 'SO-77', paymentStatus: 'PAID' }, uk, 'uk'))
+      .toBe(`Оплата замовлення SO-77: ${uk('deals.payment.PAID')}`);
+    expect(projectedText('return.rejected', { shopOrderId: 'SO-77', comment: 'Після 14 днів' }, uk, 'uk'))
+      .toBe('Повернення за замовленням SO-77 відхилено: Після 14 днів');
+  });
+
   it('leave entries added by hand and unknown events to their own summary', async () => {
     const en = await translator('en');
     expect(projectedText('manual', null, en, 'en')).toBeNull();

@@ -19,6 +19,9 @@ export interface ProjectedFacts {
   stage?: StageFacts;
   from?: StageFacts;
   to?: StageFacts;
+  shopOrderId?: string;
+  paymentStatus?: string;
+  comment?: string;
 }
 
 export function stageName(stage: StageFacts | undefined, t: TFunction): string {
@@ -62,6 +65,18 @@ export function projectedText(source: string, facts: ProjectedFacts | null | und
       return t('timeline.dealWon', { number: facts.number, title, amount: amount ? `: ${amount}` : '' });
     case 'deal.lost':
       return t('timeline.dealLost', { number: facts.number, title, reason });
+    case 'order.received':
+      return t('timeline.orderReceived', { order: facts.shopOrderId, amount: amount ? `: ${amount}` : '' });
+    case 'payment.received':
+      return t('timeline.paymentReceived', { order: facts.shopOrderId, amount: amount ? `: ${amount}` : '',
+        status: t(`deals.payment.${facts.paymentStatus}`, { defaultValue: facts.paymentStatus ?? '' }) });
+    case 'return.requested':
+      return t('timeline.returnRequested', { order: facts.shopOrderId, reason });
+    case 'return.approved':
+      return t('timeline.returnApproved', { order: facts.shopOrderId });
+    case 'return.rejected':
+      return t('timeline.returnRejected', { order: facts.shopOrderId,
+        comment: facts.comment ? `: ${facts.comment}` : '' });
     default:
       return null;
   }
@@ -76,6 +91,11 @@ export const projectedMessages = {
     'timeline.dealMoved': 'Deal #{{number}}{{title}} moved from “{{from}}” to “{{to}}”',
     'timeline.dealWon': 'Deal #{{number}}{{title}} won{{amount}}',
     'timeline.dealLost': 'Deal #{{number}}{{title}} lost{{reason}}',
+    'timeline.orderReceived': 'Order {{order}} received{{amount}}',
+    'timeline.paymentReceived': 'Payment for order {{order}}: {{status}}{{amount}}',
+    'timeline.returnRequested': 'Return requested for order {{order}}{{reason}}',
+    'timeline.returnApproved': 'Return for order {{order}} approved',
+    'timeline.returnRejected': 'Return for order {{order}} rejected{{comment}}',
   },
   ru: {
     'timeline.leadCreated': 'Создан лид #{{number}}{{from}}',
@@ -85,6 +105,11 @@ export const projectedMessages = {
     'timeline.dealMoved': 'Сделка #{{number}}{{title}} переведена из «{{from}}» в «{{to}}»',
     'timeline.dealWon': 'Сделка #{{number}}{{title}} выиграна{{amount}}',
     'timeline.dealLost': 'Сделка #{{number}}{{title}} проиграна{{reason}}',
+    'timeline.orderReceived': 'Получен заказ {{order}}{{amount}}',
+    'timeline.paymentReceived': 'Оплата заказа {{order}}: {{status}}{{amount}}',
+    'timeline.returnRequested': 'Запрошен возврат по заказу {{order}}{{reason}}',
+    'timeline.returnApproved': 'Возврат по заказу {{order}} одобрен',
+    'timeline.returnRejected': 'Возврат по заказу {{order}} отклонён{{comment}}',
   },
   uk: {
     'timeline.leadCreated': 'Створено лід #{{number}}{{from}}',
@@ -94,5 +119,10 @@ export const projectedMessages = {
     'timeline.dealMoved': 'Угоду #{{number}}{{title}} переведено з «{{from}}» у «{{to}}»',
     'timeline.dealWon': 'Угоду #{{number}}{{title}} виграно{{amount}}',
     'timeline.dealLost': 'Угоду #{{number}}{{title}} програно{{reason}}',
+    'timeline.orderReceived': 'Отримано замовлення {{order}}{{amount}}',
+    'timeline.paymentReceived': 'Оплата замовлення {{order}}: {{status}}{{amount}}',
+    'timeline.returnRequested': 'Запит на повернення за замовленням {{order}}{{reason}}',
+    'timeline.returnApproved': 'Повернення за замовленням {{order}} схвалено',
+    'timeline.returnRejected': 'Повернення за замовленням {{order}} відхилено{{comment}}',
   },
 };

@@ -8,6 +8,8 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.opencrm.contacts.contact.CustomerContacts;
 import org.opencrm.contacts.contact.CustomerContacts.Match;
+import org.opencrm.contacts.timeline.TimelineProjector;
+import org.opencrm.platform.events.EventEnvelope;
 import org.opencrm.platform.events.Topics;
 import org.opencrm.platform.events.contacts.ContactUpserted;
 import org.opencrm.platform.events.deals.LeadConverted;
@@ -27,7 +29,8 @@ import org.springframework.stereotype.Component;
  * phone, else by e-mail, else created (ACTIVE, source "shop"), and the shop id is remembered for it; for a
  * converted lead ({@code lead.converted}) the named contact is made an active client, else one is found by
  * the lead's phone or e-mail or created from its snapshot. Either way {@code contact.upserted} answers with the
- * reference, so deals-service links the order's deal, or the lead and its deal, to the contact.
+ * reference, so deals-service links the order's deal, or the lead and its deal, to the contact. A new order
+ * is recorded on the contact's timeline here, as only now is its contact known.
  */
 @Component
 class CustomerSaga {
@@ -39,14 +42,16 @@ class CustomerSaga {
     private final CustomerContacts contacts;
     private final EventPublisher events;
     private final JdbcTemplate jdbc;
+    private final TimelineProjector timeline;
 
     CustomerSaga(IncomingEvents incoming, IdempotentConsumer inbox, CustomerContacts contacts, EventPublisher events,
-            JdbcTemplate jdbc) {
+            JdbcTemplate jdbc, TimelineProjector timeline) {
         this.incoming = incoming;
         this.inbox = inbox;
         this.contacts = contacts;
         this.events = events;
         this.jdbc = jdbc;
+        this.timeline = timeline;
     }
 
     @KafkaListener(id = CONSUMER, groupId = "${spring.application.name}." + CONSUMER,
@@ -54,14 +59,14 @@ class CustomerSaga {
     void on(ConsumerRecord<String, byte[]> record) {
         incoming.read(record).ifPresent(event -> {
             if (event.data() instanceof OrderReceived order && order.customer() != null && order.contactId() == null) {
-                inbox.handle(CONSUMER, event, e -> on(order));
+                inbox.handle(CONSUMER, event, e -> on(e, order));
             } else if (event.data() instanceof LeadConverted lead) {
                 inbox.handle(CONSUMER, event, e -> on(lead));
             }
         });
     }
 
-    private void on(OrderReceived order) {
+    private void on(EventEnvelope event, OrderReceived order) {
         UUID tenant = TenantContext.require();
         ShopCustomer customer = order.customer();
         String ref = customer.shopCustomerId();
@@ -79,6 +84,9 @@ class CustomerSaga {
                 """, tenant, ref, match.contactId(), Timestamp.from(now));
         events.publish(new ContactUpserted(match.contactId(), match.created(), match.status(), match.matchedBy(), ref,
                 order.shopOrderId(), order.dealId(), null, now));
+        if (order.firstTime()) {
+            timeline.recordOrder(event, order, match.contactId());
+        }
     }
 
     private void on(LeadConverted lead) {

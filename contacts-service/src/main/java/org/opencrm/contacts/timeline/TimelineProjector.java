@@ -18,6 +18,11 @@ import org.opencrm.platform.events.deals.DealWon;
 import org.opencrm.platform.events.deals.LeadConverted;
 import org.opencrm.platform.events.deals.LeadCreated;
 import org.opencrm.platform.events.deals.LeadLost;
+import org.opencrm.platform.events.deals.OrderReceived;
+import org.opencrm.platform.events.deals.PaymentReceived;
+import org.opencrm.platform.events.deals.ReturnApproved;
+import org.opencrm.platform.events.deals.ReturnRejected;
+import org.opencrm.platform.events.deals.ReturnRequested;
 import org.opencrm.platform.events.deals.StageRef;
 import org.opencrm.platform.starter.events.IdempotentConsumer;
 import org.opencrm.platform.starter.events.IncomingEvents;
@@ -27,16 +32,21 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Puts what happens to a client's leads and deals into their communication history as it happens: a lead
- * or deal created, moved to another stage, converted, won or lost becomes an entry on the contact's card
- * and on the company's (each card's timeline shows it), linked to the lead or deal.
+ * Puts what happens to a client's leads, deals and shop orders into their communication history as it
+ * happens: a lead or deal created, moved to another stage, converted, won or lost, an order received, paid or
+ * returned becomes an entry on the contact's card and on the company's (each card's timeline shows it),
+ * linked to the lead or deal.
+ * <p>
+ * A shop order's first event names no contact when its customer is new: the customer saga finds or creates
+ * the contact and records the order here ({@link #recordOrder}) in its own transaction. A payment names only
+ * its order's deal; its client is the one the deal's earlier entries went to.
  * <p>
  * One entry per event however often it arrives (the inbox, and the entry's unique source event). An event
  * about a contact or company that is not the sending company's, or not known here, makes no entry; one
  * about a card since merged into another goes to the card it was merged into.
  */
 @Component
-class TimelineProjector {
+public class TimelineProjector {
 
     static final String CONSUMER = "timeline";
 
@@ -53,19 +63,66 @@ class TimelineProjector {
     }
 
     /** An entry to be: where, when, what (in English and as the event's facts), and what it links to. */
-    private record Projected(UUID contactId, UUID companyId, Instant occurredAt, String summary, String linkType,
-            UUID linkId, Map<String, Object> details) {
+    private record Projected(UUID contactId, UUID companyId, Instant occurredAt, String channel, String summary,
+            String linkType, UUID linkId, Map<String, Object> details) {
+
+        Projected(UUID contactId, UUID companyId, Instant occurredAt, String summary, String linkType, UUID linkId,
+                Map<String, Object> details) {
+            this(contactId, companyId, occurredAt, "DEAL", summary, linkType, linkId, details);
+        }
     }
 
     @KafkaListener(id = CONSUMER + "-deals", groupId = "${spring.application.name}." + CONSUMER,
-            topics = {Topics.DEALS_DEAL, Topics.DEALS_LEAD})
+            topics = {Topics.DEALS_DEAL, Topics.DEALS_LEAD, Topics.DEALS_ORDER})
     void on(ConsumerRecord<String, byte[]> record) {
         incoming.read(record).ifPresent(event -> project(event).ifPresent(entry ->
                 inbox.handle(CONSUMER, event, e -> write(e, entry))));
     }
 
+    /**
+     * Records a shop order's arrival on the card of the contact its customer turned out to be; in the caller's
+     * transaction, once per event.
+     */
+    public void recordOrder(EventEnvelope event, OrderReceived order, UUID contactId) {
+        write(event, order(order, contactId));
+    }
+
+    private static Projected order(OrderReceived order, UUID contactId) {
+        return new Projected(contactId, null, order.orderedAt() != null ? order.orderedAt() : order.receivedAt(),
+                "ORDER", "Order " + order.shopOrderId() + " received" + money(order.amount(), order.currency()),
+                "DEAL", order.dealId(), facts("number", order.dealNumber(), "shopOrderId", order.shopOrderId(),
+                        "amount", order.amount(), "currency", order.currency(), "paymentStatus",
+                        order.paymentStatus()));
+    }
+
     private Optional<Projected> project(EventEnvelope event) {
         return Optional.ofNullable(switch (event.data()) {
+            // a repeated order (firstTime false) is an update the deal's screens show; a new customer's first
+            // order is recorded by the customer saga once the contact is known
+            case OrderReceived order -> order.firstTime() && order.contactId() != null
+                    ? order(order, order.contactId()) : null;
+            case PaymentReceived payment -> {
+                UUID[] client = clientOfDeal(event.tenantId(), payment.dealId());
+                yield client == null ? null : new Projected(client[0], client[1],
+                        payment.paidAt() != null ? payment.paidAt() : payment.receivedAt(), "ORDER",
+                        "Payment for order " + payment.shopOrderId() + ": " + payment.paymentStatus()
+                                + money(payment.amount(), payment.currency()),
+                        "DEAL", payment.dealId(), facts("shopOrderId", payment.shopOrderId(), "amount",
+                                payment.amount(), "currency", payment.currency(), "paymentStatus",
+                                payment.paymentStatus(), "paymentType", payment.paymentType()));
+            }
+            case ReturnRequested back -> back.contactId() == null ? null : new Projected(back.contactId(), null,
+                    back.at(), "ORDER", "Return requested for order " + back.shopOrderId()
+                            + (back.reason() == null ? "" : ": " + back.reason()),
+                    "DEAL", back.dealId(), facts("shopOrderId", back.shopOrderId(), "reason", back.reason()));
+            case ReturnApproved back -> back.contactId() == null ? null : new Projected(back.contactId(), null,
+                    back.at(), "ORDER", "Return for order " + back.shopOrderId() + " approved",
+                    "DEAL", back.dealId(), facts("shopOrderId", back.shopOrderId(), "reason", back.reason()));
+            case ReturnRejected back -> back.contactId() == null ? null : new Projected(back.contactId(), null,
+                    back.at(), "ORDER", "Return for order " + back.shopOrderId() + " rejected"
+                            + (back.comment() == null ? "" : ": " + back.comment()),
+                    "DEAL", back.dealId(), facts("shopOrderId", back.shopOrderId(), "reason", back.reason(),
+                            "comment", back.comment()));
             case LeadCreated lead -> lead.contactId() == null && lead.companyId() == null ? null
                     : new Projected(lead.contactId(), lead.companyId(), lead.createdAt(),
                             "Lead #" + lead.number() + " created" + from(lead.sourceDetail(), lead.source()),
@@ -110,12 +167,22 @@ class TimelineProjector {
         jdbc.update("""
                 insert into timeline_entry (id, tenant_id, contact_id, company_id, occurred_at, channel, summary,
                     link_type, link_id, source, source_event_id, author_id, created_at, details)
-                values (?, ?, ?, ?, ?, 'DEAL', ?, ?, ?, ?, ?, ?, now(), cast(? as jsonb))
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now(), cast(? as jsonb))
                 on conflict (source_event_id) do nothing
                 """, UUID.randomUUID(), event.tenantId(), contact, company,
-                Timestamp.from(entry.occurredAt() == null ? event.time() : entry.occurredAt()), entry.summary(),
+                Timestamp.from(entry.occurredAt() == null ? event.time() : entry.occurredAt()), entry.channel(),
+                entry.summary(),
                 entry.linkType(), entry.linkId().toString(), event.type(), event.id(), event.actorId(),
                 json.writeValueAsString(entry.details()));
+    }
+
+    /** The contact and company a deal's earlier entries went to; null if it has none here. */
+    private UUID[] clientOfDeal(UUID tenant, UUID deal) {
+        return jdbc.query("""
+                select contact_id, company_id from timeline_entry
+                where link_type = 'DEAL' and link_id = ? and tenant_id = ?
+                order by occurred_at desc limit 1""", (row, n) -> new UUID[] {row.getObject(1, UUID.class),
+                row.getObject(2, UUID.class)}, deal.toString(), tenant).stream().findFirst().orElse(null);
     }
 
     /** The card of the sending company the event names, or the card it was merged into; null if none. */

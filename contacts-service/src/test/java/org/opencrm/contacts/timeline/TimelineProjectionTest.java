@@ -14,6 +14,11 @@ import org.opencrm.platform.events.deals.DealCreated;
 import org.opencrm.platform.events.deals.DealLost;
 import org.opencrm.platform.events.deals.DealStageChanged;
 import org.opencrm.platform.events.deals.LeadConverted;
+import org.opencrm.platform.events.deals.OrderReceived;
+import org.opencrm.platform.events.deals.PaymentReceived;
+import org.opencrm.platform.events.deals.ReturnApproved;
+import org.opencrm.platform.events.deals.ReturnItem;
+import org.opencrm.platform.events.deals.ShopCustomer;
 import org.opencrm.platform.events.deals.StageRef;
 import org.opencrm.platform.test.ApiClient;
 import org.opencrm.platform.test.CrmIntegrationTest;
@@ -127,5 +132,46 @@ class TimelineProjectionTest {
         assertThat(entries.getFirst().get("summary").asString())
                 .isEqualTo("Lead #17 converted into deal #1043 \"Fasteners\"");
         assertThat(entries.getFirst().get("contactId").asString()).isEqualTo(survivor.toString());
+    }
+
+    @Test
+    void aShopOrderOfANewCustomerItsPaymentAndItsReturnAppearOnTheContactTheSagaFound() {
+        UUID deal = UUID.randomUUID();
+        String customer = "c-" + UUID.randomUUID();
+        String order = "SO-" + deal.toString().substring(0, 6);
+        UUID received = UUID.randomUUID();
+        var orderReceived = new OrderReceived(deal, 2001, order, true, new ShopCustomer(customer, "Marta Lysenko",
+                "+380 67 123 45 67", null), null, new BigDecimal("250.00"), "UAH", "NOT_PAID", null, List.of(), 1,
+                Instant.now().minus(20, ChronoUnit.MINUTES), Instant.now());
+        TopicProbe.publish(orderReceived, tenant, manager, received);
+        TopicProbe.publish(orderReceived, tenant, manager, received); // delivered twice
+        TopicProbe.publish(new PaymentReceived(deal, order, "pay-1", "PAID", "CARD", new BigDecimal("250.00"), "UAH",
+                Instant.now().minus(10, ChronoUnit.MINUTES), Instant.now()), tenant, manager);
+
+        UUID contact = await().until(() -> {
+            var found = api().get("/api/contacts?q=" + java.net.URLEncoder.encode("+380671234567",
+                    java.nio.charset.StandardCharsets.UTF_8)).json().get("items");
+            return found.isEmpty() ? null : UUID.fromString(found.get(0).get("id").asString());
+        }, java.util.Objects::nonNull);
+        // a payment that came before the saga linked the order finds no client yet; the return names its contact
+        TopicProbe.publish(new ReturnApproved(UUID.randomUUID(), deal, order, "r-1", contact, "Wrong size", null,
+                List.of(new ReturnItem(null, "SKU-1", "Boots", BigDecimal.ONE)), "APPROVED", manager,
+                Instant.now().minus(5, ChronoUnit.MINUTES)), tenant, manager);
+
+        List<JsonNode> entries = timeline("contacts", contact, 2);
+        assertThat(entries).extracting(entry -> entry.get("source").asString()).contains("return.approved")
+                .containsOnlyOnce("order.received").last().isEqualTo("order.received");
+        JsonNode first = entries.getLast();
+        assertThat(first.get("summary").asString()).isEqualTo("Order " + order + " received: 250.00 UAH");
+        assertThat(first.get("channel").asString()).isEqualTo("ORDER");
+        assertThat(first.at("/link/id").asString()).isEqualTo(deal.toString());
+        assertThat(first.at("/details/shopOrderId").asString()).isEqualTo(order);
+
+        // a later payment of the linked order goes to the same card
+        TopicProbe.publish(new PaymentReceived(deal, order, "pay-2", "REFUNDED", "CARD", new BigDecimal("250.00"),
+                "UAH", Instant.now(), Instant.now()), tenant, manager);
+        await().untilAsserted(() -> assertThat(timeline("contacts", contact, 1))
+                .anySatisfy(entry -> assertThat(entry.get("summary").asString())
+                        .isEqualTo("Payment for order " + order + ": REFUNDED: 250.00 UAH")));
     }
 }
