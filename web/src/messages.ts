@@ -4,6 +4,7 @@ import { companyMessages } from './pages/companies/messages';
 import { contactToolMessages } from './pages/contacts/tools/messages';
 import { projectedMessages } from './pages/contacts/projected';
 import { dealMessages } from './pages/deals/messages';
+import { marketingMessages } from './pages/marketing/messages';
 import { contactPhotoMessages } from './pages/contacts/photo/messages';
 import { problemMessages } from './problemMessages';
 
@@ -728,9 +729,9 @@ const core = {
 } as const;
 
 export const messages = {
-  en: { ...core.en, ...companyMessages.en, ...contactToolMessages.en, ...contactPhotoMessages.en, ...problemMessages.en, ...projectedMessages.en, ...dealMessages.en },
-  ru: { ...core.ru, ...companyMessages.ru, ...contactToolMessages.ru, ...contactPhotoMessages.ru, ...problemMessages.ru, ...projectedMessages.ru, ...dealMessages.ru },
-  uk: { ...core.uk, ...companyMessages.uk, ...contactToolMessages.uk, ...contactPhotoMessages.uk, ...problemMessages.uk, ...projectedMessages.uk, ...dealMessages.uk },
+  en: { ...core.en, ...companyMessages.en, ...contactToolMessages.en, ...contactPhotoMessages.en, ...problemMessages.en, ...projectedMessages.en, ...dealMessages.en, ...marketingMessages.en },
+  ru: { ...core.ru, ...companyMessages.ru, ...contactToolMessages.ru, ...contactPhotoMessages.ru, ...problemMessages.ru, ...projectedMessages.ru, ...dealMessages.ru, ...marketingMessages.ru },
+  uk: { ...core.uk, ...companyMessages.uk, ...contactToolMessages.uk, ...contactPhotoMessages.uk, ...problemMessages.uk, ...projectedMessages.uk, ...dealMessages.uk, ...marketingMessages.uk },
 };
 
 export type Language = keyof typeof messages;

@@ -22,6 +22,11 @@ import { DealList } from './deals/DealList';
 import { Products } from './deals/Products';
 import { PipelineSettings } from './deals/PipelineSettings';
 import { worksWithDeals } from './deals/model';
+import { Campaigns } from './marketing/Campaigns';
+import { Promotions } from './marketing/Promotions';
+import { MarketingCalendar } from './marketing/MarketingCalendar';
+import { Contracts } from './marketing/Contracts';
+import { Returns } from './marketing/Returns';
 
 /** The layout every signed-in screen lives in: the sections the user's role may use, language, sign-out. */
 export function Shell() {
@@ -45,6 +50,14 @@ export function Shell() {
     ...(deals ? [{ key: '/deals', label: t('deals.menu.board') }, { key: '/deals-list', label: t('deals.menu.list') }] : []),
     ...(contacts ? [{ key: '/contacts', label: t('menu.contacts') }, { key: '/companies', label: t('menu.companies') }] : []),
     ...(deals ? [{ key: '/products', label: t('deals.menu.products') }] : []),
+    // campaigns, offers, contracts and returns: read by every role that works with deals (see marketing/model.ts for who changes them)
+    ...(deals ? [
+      { key: '/marketing/calendar', label: t('marketing.menu.calendar') },
+      { key: '/marketing/campaigns', label: t('marketing.menu.campaigns') },
+      { key: '/marketing/promotions', label: t('marketing.menu.promotions') },
+      { key: '/contracts', label: t('marketing.menu.contracts') },
+      { key: '/returns', label: t('marketing.menu.returns') },
+    ] : []),
     { key: '/users', label: t('menu.users') },
     { key: '/structure', label: t('menu.structure') },
     { key: '/profile', label: t('menu.profile') },
@@ -98,6 +111,11 @@ export function Shell() {
             {deals && <Route path="/deals" element={<DealBoard me={me.data} />} />}
             {deals && <Route path="/deals-list" element={<DealList me={me.data} />} />}
             {deals && <Route path="/products" element={<Products me={me.data} />} />}
+            {deals && <Route path="/marketing/calendar" element={<MarketingCalendar me={me.data} />} />}
+            {deals && <Route path="/marketing/campaigns" element={<Campaigns me={me.data} />} />}
+            {deals && <Route path="/marketing/promotions" element={<Promotions me={me.data} />} />}
+            {deals && <Route path="/contracts" element={<Contracts me={me.data} />} />}
+            {deals && <Route path="/returns" element={<Returns me={me.data} />} />}
             {admin && <Route path="/settings/pipelines" element={<PipelineSettings />} />}
             <Route path="/users" element={<Users me={me.data} />} />
             <Route path="/structure" element={<Structure me={me.data} />} />

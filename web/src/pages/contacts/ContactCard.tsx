@@ -18,6 +18,7 @@ import { ContactAvatar, ContactPhotoSection } from './photo/ContactPhoto';
 import { useProblems } from '../../problems';
 import { ContactDeals } from '../deals/ContactDeals';
 import { worksWithDeals } from '../deals/model';
+import { ContactLoyalty } from '../marketing/ContactLoyalty';
 
 /** The client's card (`000_*`, `002_*`): everything about them (their photo too), edited in place, and its history. */
 export function ContactCard({ me }: { me: Me }) {
@@ -103,6 +104,10 @@ export function ContactCard({ me }: { me: Me }) {
           ...(worksWithDeals(me.role) ? [{
             key: 'deals', label: t('deals.contact.tab'), destroyOnHidden: true,
             children: <ContactDeals me={me} contactId={c.id} />,
+          }] : []),
+          ...(worksWithDeals(me.role) ? [{
+            key: 'loyalty', label: t('marketing.loyalty.tab'), destroyOnHidden: true,
+            children: <ContactLoyalty contactId={c.id} />,
           }] : []),
         ]} />
       </Card>
