@@ -61,6 +61,12 @@ class WebAppTest {
         assertJourneyPasses("deals-journey.mjs");
     }
 
+    @Test
+    void aMarketerPlansACampaignAndAPromotionWithAPromoCodeOnTheCalendarAContractKeepsItsDocumentAndAReturnIsApproved()
+            throws Exception {
+        assertJourneyPasses("marketing-journey.mjs");
+    }
+
     private static void assertJourneyPasses(String script) throws IOException, InterruptedException {
         Path web = Path.of("..", "web").toAbsolutePath().normalize();
         Path log = Path.of("target", "system-tests", script + ".log");
