@@ -8,7 +8,7 @@
 // marketer reads the calendar, and why the campaign is not deleted, in Ukrainian. Headless Chromium through
 // BASE_URL; each step is printed, and the journey exits non-zero at the failing one.
 import { readFile } from 'node:fs/promises';
-import { acceptInvitation, callApi, choose, clickUntilGone, invite, journey, newPage, signUp, stamp } from './support.mjs';
+import { acceptInvitation, addProduct, callApi, choose, clickUntilGone, invite, journey, newPage, signUp, stamp } from './support.mjs';
 
 const pad = (n) => String(n).padStart(2, '0');
 const now = new Date();
@@ -45,14 +45,7 @@ await journey('marketing journey', async (browser, step) => {
   for (const section of ['Marketing calendar', 'Campaigns', 'Promotions and discounts', 'Contracts', 'Returns']) {
     await page.getByRole('menuitem', { name: section }).waitFor();
   }
-  await page.getByRole('menuitem', { name: 'Products and services' }).click();
-  await page.getByRole('button', { name: 'New product' }).click();
-  const productForm = page.getByTestId('product-form');
-  await productForm.getByLabel('Name').fill('Bike fitting');
-  await productForm.getByLabel('SKU').fill('BF-1');
-  await productForm.getByLabel('Price').fill('900');
-  await page.getByRole('dialog').getByRole('button', { name: 'Save' }).click();
-  await page.getByText('Product saved').waitFor();
+  await addProduct(page, { name: 'Bike fitting', sku: 'BF-1', price: 900 });
 
   step('the marketer plans an advertising campaign for the service');
   await page.getByRole('menuitem', { name: 'Campaigns' }).click();

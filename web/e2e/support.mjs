@@ -1,6 +1,7 @@
 // What the browser journeys share: headless Chromium, a company signed up by its administrator, a colleague invited
-// with a role who accepts in another browser, antd's dropdowns and dialogs, the API called with the page's session,
-// and the run itself (each step printed; the failing one named, exit code 1, screenshots with SHOT=prefix).
+// with a role who accepts in another browser, a product in the catalogue, antd's dropdowns and dialogs, the API
+// called with the page's session, and the run itself (each step printed; the failing one named, exit code 1,
+// screenshots with SHOT=prefix).
 import { chromium } from 'playwright-core';
 
 export const base = process.env.BASE_URL ?? 'http://localhost:8080';
@@ -51,6 +52,18 @@ export async function acceptInvitation(page, link, { firstName, lastName, role }
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Accept and sign in' }).click();
   await page.getByTestId('user').filter({ hasText: `${firstName} ${lastName} · ${role}` }).waitFor();
+}
+
+/** Puts a product or service in the catalogue (as an ADMIN or a MARKETER). */
+export async function addProduct(page, { name, sku, price }) {
+  await page.getByRole('menuitem', { name: 'Products and services' }).click();
+  await page.getByRole('button', { name: 'New product' }).click();
+  const form = page.getByTestId('product-form');
+  await form.getByLabel('Name').fill(name);
+  await form.getByLabel('SKU').fill(sku);
+  await form.getByLabel('Price').fill(String(price));
+  await page.getByRole('dialog').getByRole('button', { name: 'Save' }).click();
+  await page.getByText('Product saved').waitFor();
 }
 
 /** Picks an option of the open antd select dropdown by its title. */

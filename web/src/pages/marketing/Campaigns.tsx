@@ -1,16 +1,14 @@
 import { useState } from 'react';
-import { Alert, Button, Card, Form, Input, InputNumber, Select, Space, Table, Tag, Typography } from 'antd';
+import { Button, Card, Form, Input, InputNumber, Select, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Me } from '../../api';
-import { useDebounced } from '../contacts/useDebounced';
 import { formatMoney } from '../deals/model';
 import { ProductPicker } from '../deals/pickers';
 import {
   CAMPAIGN_STATUS_COLORS, CAMPAIGN_STATUSES, CHANNELS, formatRoi, keepsMarketing, periodText, wonElsewhere, wonIn,
   type Campaign, type CampaignStatus, type Channel,
 } from './model';
-import { MoreButton, PeriodItem, periodBody, periodOf, RecordDialog, useCatalogue, useCursorList, type Period } from './parts';
-import { useMarketingProblems } from './problems';
+import { PeriodItem, periodBody, periodOf, RecordDialog, RecordTable, useCatalogue, type Period } from './parts';
 
 /**
  * Advertising campaigns (`003_*`): the service they advertise, the channel, the budget and the period, and what
@@ -18,36 +16,29 @@ import { useMarketingProblems } from './problems';
  */
 export function Campaigns({ me }: { me: Me }) {
   const { t, i18n } = useTranslation();
-  const problems = useMarketingProblems();
   const catalogue = useCatalogue();
-  const [typed, setTyped] = useState('');
-  const q = useDebounced(typed, 300);
   const [status, setStatus] = useState<CampaignStatus>();
   const [channel, setChannel] = useState<Channel>();
   const [editing, setEditing] = useState<Campaign | 'new' | null>(null);
   const keeper = keepsMarketing(me.role);
-  const params = new URLSearchParams();
-  if (q.trim()) params.set('q', q.trim());
-  if (status) params.set('status', status);
-  if (channel) params.set('channel', channel);
-  const list = useCursorList<Campaign>('/api/deals/campaigns', params);
+  const filters = new URLSearchParams();
+  if (status) filters.set('status', status);
+  if (channel) filters.set('channel', channel);
   const money = (amount: number, currency: string | null) => formatMoney(amount, currency, i18n.language);
   return (
     <Card title={t('marketing.campaigns.title')}
       extra={keeper && <Button type="primary" onClick={() => setEditing('new')}>{t('marketing.campaigns.new')}</Button>}>
-      {list.error && <Alert type="error" showIcon title={problems.text(list.error)} style={{ marginBottom: 12 }} />}
-      <Space wrap style={{ marginBottom: 16 }}>
-        <Input.Search allowClear placeholder={t('marketing.search')} aria-label={t('marketing.search')} value={typed}
-          onChange={(e) => setTyped(e.target.value)} style={{ width: 240 }} />
-        <Select allowClear aria-label={t('marketing.field.status')} placeholder={t('marketing.field.status')} style={{ width: 160 }}
-          value={status} onChange={setStatus}
-          options={CAMPAIGN_STATUSES.map((s) => ({ value: s, label: t(`marketing.campaignStatus.${s}`) }))} />
-        <Select allowClear aria-label={t('marketing.field.channel')} placeholder={t('marketing.field.channel')} style={{ width: 160 }}
-          value={channel} onChange={setChannel} options={CHANNELS.map((c) => ({ value: c, label: t(`marketing.channel.${c}`) }))} />
-      </Space>
-      <Table<Campaign> rowKey="id" dataSource={list.rows} pagination={false} scroll={{ x: true }} data-testid="campaigns"
-        loading={list.isPending || list.isPlaceholderData} locale={{ emptyText: t('marketing.campaigns.empty') }}
-        onRow={(c) => ({ style: { cursor: 'pointer' }, onClick: () => setEditing(c) })}
+      <RecordTable<Campaign> path="/api/deals/campaigns" filters={filters} testId="campaigns" emptyText={t('marketing.campaigns.empty')}
+        onOpen={setEditing}
+        toolbar={
+          <>
+            <Select allowClear aria-label={t('marketing.field.status')} placeholder={t('marketing.field.status')} style={{ width: 160 }}
+              value={status} onChange={setStatus}
+              options={CAMPAIGN_STATUSES.map((s) => ({ value: s, label: t(`marketing.campaignStatus.${s}`) }))} />
+            <Select allowClear aria-label={t('marketing.field.channel')} placeholder={t('marketing.field.channel')} style={{ width: 160 }}
+              value={channel} onChange={setChannel} options={CHANNELS.map((c) => ({ value: c, label: t(`marketing.channel.${c}`) }))} />
+          </>
+        }
         columns={[
           { title: t('marketing.field.name'), dataIndex: 'name' },
           { title: t('marketing.field.product'), render: (_, c) => catalogue.name(c.productId) ?? '' },
@@ -83,7 +74,6 @@ export function Campaigns({ me }: { me: Me }) {
             ),
           },
         ]} />
-      <MoreButton list={list} />
       {editing && <CampaignDialog campaign={editing === 'new' ? null : editing} editable={keeper} onClose={() => setEditing(null)} />}
     </Card>
   );

@@ -1,35 +1,29 @@
 import { useState } from 'react';
-import { Alert, App as AntApp, Button, Card, Divider, Form, Input, InputNumber, Popconfirm, Select, Space, Table, Tag, Typography, Upload } from 'antd';
+import { Alert, App as AntApp, Button, Card, Divider, Form, Input, InputNumber, Popconfirm, Select, Space, Tag, Typography, Upload } from 'antd';
 import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
-import { useMutation, useQueries, useQueryClient, type QueryKey } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient, type QueryKey } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, download, upload, type Me } from '../../api';
-import { useDebounced } from '../contacts/useDebounced';
 import { fileNameOf, saveFile } from '../contacts/tools/model';
 import { changesDeals, formatMoney } from '../deals/model';
 import { CompanyPicker, ContactPicker, ProductPicker } from '../deals/pickers';
 import { CONTRACT_STATUS_COLORS, CONTRACT_STATUSES, fileSize, periodText, type Contract, type ContractStatus } from './model';
-import { MARKETING_KEY, MoreButton, PeriodItem, periodBody, periodOf, RecordDialog, useCatalogue, useCursorList, type Period } from './parts';
+import { MARKETING_KEY, PeriodItem, periodBody, periodOf, RecordDialog, RecordTable, useCatalogue, type Period } from './parts';
 import { useMarketingProblems } from './problems';
 
-/** The names of the clients (contacts and companies) some contracts name, one request each, shared with their cards. */
-function useClientNames(contracts: Contract[]) {
-  const contactIds = [...new Set(contracts.map((c) => c.contactId).filter((id): id is string => !!id))];
-  const companyIds = [...new Set(contracts.map((c) => c.companyId).filter((id): id is string => !!id))];
-  const contacts = useQueries({
-    queries: contactIds.map((id) => ({
-      queryKey: ['contact', id], queryFn: () => api<{ id: string; displayName: string }>(`/api/contacts/${id}`), retry: false, staleTime: 60_000,
-    })),
+/** A contract's client: its contact's name, else its company's (each read once, shared with their cards). */
+function ClientName({ contract }: { contract: Contract }) {
+  const contact = useQuery({
+    queryKey: ['contact', contract.contactId],
+    queryFn: () => api<{ displayName: string }>(`/api/contacts/${contract.contactId}`),
+    enabled: !!contract.contactId, retry: false, staleTime: 60_000,
   });
-  const companies = useQueries({
-    queries: companyIds.map((id) => ({
-      queryKey: ['company', id], queryFn: () => api<{ name: string }>(`/api/companies/${id}`), retry: false, staleTime: 60_000,
-    })),
+  const company = useQuery({
+    queryKey: ['company', contract.companyId],
+    queryFn: () => api<{ name: string }>(`/api/companies/${contract.companyId}`),
+    enabled: !contract.contactId && !!contract.companyId, retry: false, staleTime: 60_000,
   });
-  const names = new Map<string, string>();
-  contactIds.forEach((id, i) => contacts[i]?.data && names.set(id, contacts[i].data.displayName));
-  companyIds.forEach((id, i) => companies[i]?.data && names.set(id, companies[i].data.name));
-  return (id: string | null) => (id ? names.get(id) ?? null : null);
+  return <>{contact.data?.displayName ?? company.data?.name ?? ''}</>;
 }
 
 /**
@@ -38,42 +32,31 @@ function useClientNames(contracts: Contract[]) {
  */
 export function Contracts({ me }: { me: Me }) {
   const { t, i18n } = useTranslation();
-  const problems = useMarketingProblems();
   const catalogue = useCatalogue();
-  const [typed, setTyped] = useState('');
-  const q = useDebounced(typed, 300);
   const [status, setStatus] = useState<ContractStatus>();
   const [editing, setEditing] = useState<Contract | 'new' | null>(null);
   const writer = changesDeals(me.role);
-  const params = new URLSearchParams();
-  if (q.trim()) params.set('q', q.trim());
-  if (status) params.set('status', status);
-  const list = useCursorList<Contract>('/api/deals/contracts', params);
-  const clientName = useClientNames(list.rows);
+  const filters = new URLSearchParams();
+  if (status) filters.set('status', status);
   return (
     <Card title={t('marketing.contracts.title')}
       extra={writer && <Button type="primary" onClick={() => setEditing('new')}>{t('marketing.contracts.new')}</Button>}>
-      {list.error && <Alert type="error" showIcon title={problems.text(list.error)} style={{ marginBottom: 12 }} />}
-      <Space wrap style={{ marginBottom: 16 }}>
-        <Input.Search allowClear placeholder={t('marketing.search')} aria-label={t('marketing.search')} value={typed}
-          onChange={(e) => setTyped(e.target.value)} style={{ width: 240 }} />
-        <Select allowClear aria-label={t('marketing.field.status')} placeholder={t('marketing.field.status')} style={{ width: 160 }}
-          value={status} onChange={setStatus}
-          options={CONTRACT_STATUSES.map((s) => ({ value: s, label: t(`marketing.contractStatus.${s}`) }))} />
-      </Space>
-      <Table<Contract> rowKey="id" dataSource={list.rows} pagination={false} scroll={{ x: true }} data-testid="contracts"
-        loading={list.isPending || list.isPlaceholderData} locale={{ emptyText: t('marketing.contracts.empty') }}
-        onRow={(c) => ({ style: { cursor: 'pointer' }, onClick: () => setEditing(c) })}
+      <RecordTable<Contract> path="/api/deals/contracts" filters={filters} testId="contracts" emptyText={t('marketing.contracts.empty')}
+        onOpen={setEditing}
+        toolbar={
+          <Select allowClear aria-label={t('marketing.field.status')} placeholder={t('marketing.field.status')} style={{ width: 160 }}
+            value={status} onChange={setStatus}
+            options={CONTRACT_STATUSES.map((s) => ({ value: s, label: t(`marketing.contractStatus.${s}`) }))} />
+        }
         columns={[
           { title: t('marketing.field.title'), dataIndex: 'title' },
-          { title: t('marketing.field.client'), render: (_, c) => clientName(c.contactId) ?? clientName(c.companyId) ?? '' },
+          { title: t('marketing.field.client'), render: (_, c) => <ClientName contract={c} /> },
           { title: t('marketing.field.service'), render: (_, c) => catalogue.name(c.productId) ?? '' },
           { title: t('marketing.field.period'), render: (_, c) => periodText(t, c.startDate, c.endDate, i18n.language) },
           { title: t('marketing.field.amount'), render: (_, c) => formatMoney(c.amount, c.currency, i18n.language) },
           { title: t('marketing.field.status'), render: (_, c) => <Tag color={CONTRACT_STATUS_COLORS[c.status]}>{t(`marketing.contractStatus.${c.status}`)}</Tag> },
           { title: t('marketing.contracts.document'), render: (_, c) => c.document?.filename ?? <Typography.Text type="secondary">—</Typography.Text> },
         ]} />
-      <MoreButton list={list} />
       {editing && <ContractDialog contract={editing === 'new' ? null : editing} editable={writer} onClose={() => setEditing(null)} />}
     </Card>
   );

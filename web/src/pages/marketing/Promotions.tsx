@@ -1,18 +1,16 @@
 import { useState } from 'react';
-import { Alert, Button, Card, Divider, Form, Input, InputNumber, List, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
+import { Button, Card, Divider, Form, Input, InputNumber, List, Select, Space, Tabs, Tag, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, type Me } from '../../api';
-import { useDebounced } from '../contacts/useDebounced';
 import { formatMoney } from '../deals/model';
 import {
   KIND_COLORS, keepsMarketing, MECHANICS, periodText, PROMOTION_TYPES, termsText,
   type CursorPage, type Mechanic, type PromoCode, type Promotion, type PromotionType,
 } from './model';
 import {
-  AttributedCounts, MARKETING_KEY, MoreButton, PeriodItem, periodBody, periodOf, RecordDialog, useCatalogue, useCursorList, type Period,
+  AttributedCounts, MARKETING_KEY, PeriodItem, periodBody, periodOf, RecordDialog, RecordTable, useCatalogue, type Period,
 } from './parts';
-import { useMarketingProblems } from './problems';
 
 /** What an offer gives in words, in the user's language and money. */
 function useTerms() {
@@ -40,38 +38,27 @@ export function Promotions({ me }: { me: Me }) {
 
 function OfferList({ me }: { me: Me }) {
   const { t, i18n } = useTranslation();
-  const problems = useMarketingProblems();
   const catalogue = useCatalogue();
   const terms = useTerms();
-  const [typed, setTyped] = useState('');
-  const q = useDebounced(typed, 300);
   const [type, setType] = useState<PromotionType>();
   const [editing, setEditing] = useState<Promotion | PromotionType | null>(null);
   const keeper = keepsMarketing(me.role);
-  const params = new URLSearchParams();
-  if (q.trim()) params.set('q', q.trim());
-  if (type) params.set('type', type);
-  const list = useCursorList<Promotion>('/api/deals/promotions', params);
+  const filters = new URLSearchParams();
+  if (type) filters.set('type', type);
   return (
     <>
-      {list.error && <Alert type="error" showIcon title={problems.text(list.error)} style={{ marginBottom: 12 }} />}
-      <Space wrap style={{ marginBottom: 16, width: '100%', justifyContent: 'space-between' }}>
-        <Space wrap>
-          <Input.Search allowClear placeholder={t('marketing.search')} aria-label={t('marketing.search')} value={typed}
-            onChange={(e) => setTyped(e.target.value)} style={{ width: 240 }} />
+      <RecordTable<Promotion> path="/api/deals/promotions" filters={filters} testId="promotions" emptyText={t('marketing.promotions.empty')}
+        onOpen={setEditing}
+        toolbar={
           <Select allowClear aria-label={t('marketing.field.type')} placeholder={t('marketing.field.type')} style={{ width: 160 }}
             value={type} onChange={setType} options={PROMOTION_TYPES.map((v) => ({ value: v, label: t(`marketing.type.${v}`) }))} />
-        </Space>
-        {keeper && (
+        }
+        actions={keeper && (
           <Space>
             <Button type="primary" onClick={() => setEditing('PROMOTION')}>{t('marketing.promotions.newPromotion')}</Button>
             <Button onClick={() => setEditing('DISCOUNT')}>{t('marketing.promotions.newDiscount')}</Button>
           </Space>
         )}
-      </Space>
-      <Table<Promotion> rowKey="id" dataSource={list.rows} pagination={false} scroll={{ x: true }} data-testid="promotions"
-        loading={list.isPending || list.isPlaceholderData} locale={{ emptyText: t('marketing.promotions.empty') }}
-        onRow={(p) => ({ style: { cursor: 'pointer' }, onClick: () => setEditing(p) })}
         columns={[
           { title: t('marketing.field.name'), dataIndex: 'name' },
           {
@@ -86,7 +73,6 @@ function OfferList({ me }: { me: Me }) {
           { title: t('marketing.field.period'), render: (_, p) => periodText(t, p.startDate, p.endDate, i18n.language) },
           { title: t('marketing.field.attributed'), render: (_, p) => <AttributedCounts leads={p.attributed.leads} deals={p.attributed.deals} /> },
         ]} />
-      <MoreButton list={list} />
       {editing && (
         <PromotionDialog promotion={typeof editing === 'string' ? null : editing} type={typeof editing === 'string' ? editing : editing.type}
           editable={keeper} onClose={() => setEditing(null)} />
@@ -185,12 +171,20 @@ export function PromotionDialog({ promotion, type, editable, onClose }: {
               options={catalogue.products.map((p) => ({ value: p.id, label: p.sku ? `${p.name} (${p.sku})` : p.name }))} />
           </Form.Item>
           <PeriodItem />
-          <Form.Item name="description" label={t('marketing.field.description')} rules={[{ max: 5000 }]}>
-            <Input.TextArea autoSize={{ minRows: 2 }} />
-          </Form.Item>
+          <DescriptionItem />
         </>
       )}
     </RecordDialog>
+  );
+}
+
+/** An offer's description. */
+function DescriptionItem() {
+  const { t } = useTranslation();
+  return (
+    <Form.Item name="description" label={t('marketing.field.description')} rules={[{ max: 5000 }]}>
+      <Input.TextArea autoSize={{ minRows: 2 }} />
+    </Form.Item>
   );
 }
 
@@ -246,27 +240,15 @@ function usePromotionNames() {
 
 function CodeList({ me }: { me: Me }) {
   const { t, i18n } = useTranslation();
-  const problems = useMarketingProblems();
   const terms = useTerms();
   const promotions = usePromotionNames();
-  const [typed, setTyped] = useState('');
-  const q = useDebounced(typed, 300);
   const [editing, setEditing] = useState<PromoCode | 'new' | null>(null);
   const keeper = keepsMarketing(me.role);
-  const params = new URLSearchParams();
-  if (q.trim()) params.set('q', q.trim());
-  const list = useCursorList<PromoCode>('/api/deals/promo-codes', params);
   return (
     <>
-      {list.error && <Alert type="error" showIcon title={problems.text(list.error)} style={{ marginBottom: 12 }} />}
-      <Space wrap style={{ marginBottom: 16, width: '100%', justifyContent: 'space-between' }}>
-        <Input.Search allowClear placeholder={t('marketing.codes.search')} aria-label={t('marketing.codes.search')} value={typed}
-          onChange={(e) => setTyped(e.target.value)} style={{ width: 240 }} />
-        {keeper && <Button type="primary" onClick={() => setEditing('new')}>{t('marketing.codes.new')}</Button>}
-      </Space>
-      <Table<PromoCode> rowKey="id" dataSource={list.rows} pagination={false} scroll={{ x: true }} data-testid="promo-codes"
-        loading={list.isPending || list.isPlaceholderData} locale={{ emptyText: t('marketing.codes.empty') }}
-        onRow={(c) => ({ style: { cursor: 'pointer' }, onClick: () => setEditing(c) })}
+      <RecordTable<PromoCode> path="/api/deals/promo-codes" filters={new URLSearchParams()} testId="promo-codes" emptyText={t('marketing.codes.empty')}
+        searchLabel={t('marketing.codes.search')} onOpen={setEditing}
+        actions={keeper && <Button type="primary" onClick={() => setEditing('new')}>{t('marketing.codes.new')}</Button>}
         columns={[
           { title: t('marketing.field.code'), render: (_, c) => <Typography.Text code>{c.code}</Typography.Text> },
           { title: t('marketing.field.promotion'), render: (_, c) => promotions.name(c.promotionId) ?? '' },
@@ -275,7 +257,6 @@ function CodeList({ me }: { me: Me }) {
           { title: t('marketing.field.period'), render: (_, c) => periodText(t, c.startDate, c.endDate, i18n.language) },
           { title: t('marketing.field.attributed'), render: (_, c) => <AttributedCounts leads={c.attributed.leads} deals={c.attributed.deals} /> },
         ]} />
-      <MoreButton list={list} />
       {editing && <PromoCodeDialog code={editing === 'new' ? null : editing} editable={keeper} onClose={() => setEditing(null)} />}
     </>
   );
@@ -331,9 +312,7 @@ export function PromoCodeDialog({ code, promotionId, editable, onClose }: {
           </Form.Item>
           <TermsFields optional />
           <PeriodItem />
-          <Form.Item name="description" label={t('marketing.field.description')} rules={[{ max: 5000 }]}>
-            <Input.TextArea autoSize={{ minRows: 2 }} />
-          </Form.Item>
+          <DescriptionItem />
         </>
       )}
     </RecordDialog>

@@ -1,11 +1,14 @@
-// What the marketing screens share: a list paged by cursor, the catalogue's names, the period field, and the
+// What the marketing screens share: a searchable list paged by cursor, the catalogue's names, the period field, and the
 // dialog that creates, edits and deletes one record of the API.
-import { type ReactNode } from 'react';
-import { Alert, App as AntApp, Button, DatePicker, Form, Modal, Popconfirm, Space, Typography, type FormInstance } from 'antd';
+import { useState, type ReactNode } from 'react';
+import {
+  Alert, App as AntApp, Button, DatePicker, Form, Input, Modal, Popconfirm, Space, Table, Typography, type FormInstance, type TableColumnsType,
+} from 'antd';
 import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient, type QueryKey } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import dayjs, { type Dayjs } from 'dayjs';
 import { api, ApiError } from '../../api';
+import { useDebounced } from '../contacts/useDebounced';
 import type { Product } from '../deals/model';
 import { formField, useMarketingProblems } from './problems';
 import type { CursorPage, Day } from './model';
@@ -14,7 +17,7 @@ import type { CursorPage, Day } from './model';
 export const MARKETING_KEY = ['marketing'] as const;
 
 /** A list of the API a page of 50 at a time (`nextCursor`), with the query string the filters make. */
-export function useCursorList<T>(path: string, params: URLSearchParams) {
+function useCursorList<T>(path: string, params: URLSearchParams) {
   const list = useInfiniteQuery({
     queryKey: [...MARKETING_KEY, path, params.toString()],
     initialPageParam: '',
@@ -26,11 +29,50 @@ export function useCursorList<T>(path: string, params: URLSearchParams) {
   return { ...list, rows: list.data?.pages.flatMap((p) => p.items) ?? [] };
 }
 
-/** A "Show more" button while the list has more pages. */
-export function MoreButton({ list }: { list: { hasNextPage: boolean; isFetchingNextPage: boolean; fetchNextPage: () => unknown } }) {
+/**
+ * A list of records of the API (campaigns, offers, codes, contracts): a search box and the screen's filters, newest
+ * first 50 at a time with "Show more"; a click on a row opens it.
+ */
+export function RecordTable<R extends { id: string }>({ path, filters, testId, emptyText, searchLabel, toolbar, actions, columns, onOpen }: {
+  path: string;
+  /** The screen's filters as query parameters (the search box adds `q`). */
+  filters: URLSearchParams;
+  testId: string;
+  emptyText: string;
+  searchLabel?: string;
+  /** The filters' controls, after the search box. */
+  toolbar?: ReactNode;
+  /** Buttons at the other end (new records). */
+  actions?: ReactNode;
+  columns: TableColumnsType<R>;
+  onOpen: (record: R) => void;
+}) {
   const { t } = useTranslation();
-  if (!list.hasNextPage) return null;
-  return <Button style={{ marginTop: 12 }} onClick={() => void list.fetchNextPage()} loading={list.isFetchingNextPage}>{t('contacts.more')}</Button>;
+  const problems = useMarketingProblems();
+  const [typed, setTyped] = useState('');
+  const q = useDebounced(typed, 300);
+  const params = new URLSearchParams(filters);
+  if (q.trim()) params.set('q', q.trim());
+  const list = useCursorList<R>(path, params);
+  const search = searchLabel ?? t('marketing.search');
+  return (
+    <>
+      {list.error && <Alert type="error" showIcon title={problems.text(list.error)} style={{ marginBottom: 12 }} />}
+      <Space wrap style={{ marginBottom: 16, width: '100%', justifyContent: 'space-between' }}>
+        <Space wrap>
+          <Input.Search allowClear placeholder={search} aria-label={search} value={typed} onChange={(e) => setTyped(e.target.value)} style={{ width: 240 }} />
+          {toolbar}
+        </Space>
+        {actions}
+      </Space>
+      <Table<R> rowKey="id" dataSource={list.rows} pagination={false} scroll={{ x: true }} data-testid={testId}
+        loading={list.isPending || list.isPlaceholderData} locale={{ emptyText }} columns={columns}
+        onRow={(r) => ({ style: { cursor: 'pointer' }, onClick: () => onOpen(r) })} />
+      {list.hasNextPage && (
+        <Button style={{ marginTop: 12 }} onClick={() => void list.fetchNextPage()} loading={list.isFetchingNextPage}>{t('contacts.more')}</Button>
+      )}
+    </>
+  );
 }
 
 /** The whole catalogue of products and services (active or not), to name them and to pick them. */
