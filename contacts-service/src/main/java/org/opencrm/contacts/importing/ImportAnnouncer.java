@@ -55,8 +55,10 @@ class ImportAnnouncer {
     /** Announces what the import left to announce; false if it stopped before the end (the sweeper resumes it). */
     boolean announce(UUID importId, UUID tenantId, CardType card, BooleanSupplier stop) {
         return TenantContext.callAs(tenantId, () -> {
-            while (!stop.getAsBoolean()) {
-                if (!outboxHasRoom(stop)) {
+            // the backlog is counted every few chunks, as many as fit in it: counting is not free on a busy outbox
+            int between = Math.max(1, settings.outboxBacklog() / settings.announceChunk() / 2);
+            for (int chunks = 0; !stop.getAsBoolean(); chunks++) {
+                if (chunks % between == 0 && !outboxHasRoom(stop)) {
                     log.info("Import {}: the outbox is full, its events are announced later", importId);
                     return false;
                 }

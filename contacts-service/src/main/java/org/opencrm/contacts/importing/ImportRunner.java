@@ -164,6 +164,7 @@ class ImportRunner implements DisposableBean {
                 };
                 var counts = transactions.execute(status -> writer.write(work));
                 log.info("Import {} of {} committed: {}", job.id(), job.fileName(), counts);
+                writer.refreshStatistics(work.table(), job.id(), counts);
             }
             watcher.interrupt();
             watcher = null;

@@ -22,6 +22,7 @@ import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.modulith.events.CompletedEventPublications;
 import org.springframework.modulith.events.IncompleteEventPublications;
 import org.springframework.modulith.events.core.EventPublicationRepository;
+import org.springframework.modulith.events.core.EventSerializer;
 import org.springframework.scheduling.annotation.EnableAsync;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -53,14 +54,16 @@ public class CrmEventsAutoConfiguration {
 
     /** Modulith's publication repository, with the marks of sent events written in groups. */
     @Bean
-    static BeanPostProcessor groupCommittingPublications(ObjectProvider<PlatformTransactionManager> transactions) {
+    static BeanPostProcessor groupCommittingPublications(ObjectProvider<PlatformTransactionManager> transactions,
+            ObjectProvider<JdbcTemplate> jdbc, ObjectProvider<EventSerializer> serializer) {
         return new BeanPostProcessor() {
             @Override
             public Object postProcessAfterInitialization(Object bean, String name) {
                 if (bean instanceof EventPublicationRepository repository
                         && !(bean instanceof GroupCommittingPublications)) {
                     return new GroupCommittingPublications(repository, work -> new TransactionTemplate(
-                            transactions.getObject()).executeWithoutResult(status -> work.run()));
+                            transactions.getObject()).executeWithoutResult(status -> work.run()),
+                            new BatchedPublicationInserts(jdbc.getObject(), serializer.getObject()));
                 }
                 return bean;
             }

@@ -25,11 +25,13 @@ public record CrmEventsProperties(
      * @param resubmitInterval how often unconfirmed publications are looked for
      * @param resubmitAfter    how old an unconfirmed publication must be before it is sent again
      * @param keepCompleted    how long completed publications are kept before they are deleted
+     * @param vacuumInterval   how often the outbox table is vacuumed where PostgreSQL's autovacuum is off
      */
     public record Outbox(
             @DefaultValue("10s") Duration resubmitInterval,
             @DefaultValue("30s") Duration resubmitAfter,
-            @DefaultValue("7d") Duration keepCompleted) {
+            @DefaultValue("7d") Duration keepCompleted,
+            @DefaultValue("30s") Duration vacuumInterval) {
     }
 
     /**

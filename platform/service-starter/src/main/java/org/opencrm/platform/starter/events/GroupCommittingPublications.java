@@ -35,7 +35,8 @@ import org.springframework.modulith.events.core.TargetEventPublication;
  * stale). That is a duplicate, never a loss, and consumers already discard duplicates
  * ({@link IdempotentConsumer}). On shutdown the queue is written out, and marks that come after that are
  * written one by one. Everything else (creating publications with the business change, reading, deleting)
- * goes to Modulith's repository unchanged.
+ * goes to Modulith's repository unchanged, except that new publications are inserted in one batch per
+ * transaction ({@link BatchedPublicationInserts}).
  */
 public class GroupCommittingPublications implements EventPublicationRepository, DisposableBean {
 
@@ -54,14 +55,25 @@ public class GroupCommittingPublications implements EventPublicationRepository, 
     private final BlockingQueue<Mark> queue = new LinkedBlockingQueue<>();
     private final Thread writer;
     private volatile boolean closed;
+    private final BatchedPublicationInserts inserts;
 
     /**
      * @param delegate Modulith's repository
      * @param inOneTransaction runs the given work in one transaction of the service's database
      */
     public GroupCommittingPublications(EventPublicationRepository delegate, Consumer<Runnable> inOneTransaction) {
+        this(delegate, inOneTransaction, null);
+    }
+
+    /**
+     * @param inserts writes each transaction's new publications in one batch before it commits; null to let
+     *                Modulith insert each as it is made
+     */
+    GroupCommittingPublications(EventPublicationRepository delegate, Consumer<Runnable> inOneTransaction,
+            BatchedPublicationInserts inserts) {
         this.delegate = delegate;
         this.inOneTransaction = inOneTransaction;
+        this.inserts = inserts;
         this.writer = Thread.ofPlatform().daemon().name("outbox-marks").start(this::writeGroups);
     }
 
@@ -145,12 +157,12 @@ public class GroupCommittingPublications implements EventPublicationRepository, 
         }
     }
 
-    // everything else is Modulith's, unchanged
-
     @Override
     public TargetEventPublication create(TargetEventPublication publication) {
-        return delegate.create(publication);
+        return inserts != null && inserts.offer(publication) ? publication : delegate.create(publication);
     }
+
+    // everything else is Modulith's, unchanged
 
     @Override
     public void markCompleted(TargetEventPublication publication, Instant completionDate) {
