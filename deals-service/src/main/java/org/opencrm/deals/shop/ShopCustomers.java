@@ -46,7 +46,22 @@ class ShopCustomers {
             return rows;
         }
         UUID tenant = TenantContext.require();
-        List<CustomerIn> customers = new ArrayList<>(byId.values());
+        // customers the shop sends as they are stored already are not written: an upsert would lock each of
+        // their rows until the commit, and two order batches of the same regular customers would queue
+        Map<String, List<String>> stored = new HashMap<>();
+        jdbc.query(con -> {
+            PreparedStatement s = con.prepareStatement("""
+                    select shop_customer_id, name, phone, email from shop_customer
+                    where tenant_id = ? and shop_customer_id = any(?)
+                    """);
+            s.setObject(1, tenant);
+            s.setArray(2, con.createArrayOf("varchar", byId.keySet().toArray()));
+            return s;
+        }, row -> {
+            stored.put(row.getString(1), java.util.Arrays.asList(row.getString(2), row.getString(3), row.getString(4)));
+        });
+        List<CustomerIn> customers = byId.values().stream().filter(c -> !unchanged(c, stored.get(c.customerId())))
+                .toList();
         int[][] counts = jdbc.batchUpdate("""
                 insert into shop_customer (id, tenant_id, shop_customer_id, name, phone, email, created_at, updated_at)
                 values (?, ?, ?, ?, ?, ?, ?, ?)
@@ -102,6 +117,21 @@ class ShopCustomers {
             return ShopPayloads.Outcome.of(c.customerId(), row.created() ? "CREATED" : row.changed() ? "UPDATED"
                     : "UNCHANGED", null);
         }).toList();
+    }
+
+    /** Whether the shop tells nothing new of a stored customer (a field it leaves out keeps its value). */
+    private static boolean unchanged(CustomerIn given, List<String> stored) {
+        if (stored == null) {
+            return false;
+        }
+        List<String> sent = java.util.Arrays.asList(blankToNull(given.name()), blankToNull(given.phone()),
+                blankToNull(given.email()));
+        for (int i = 0; i < sent.size(); i++) {
+            if (sent.get(i) != null && !sent.get(i).equals(stored.get(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String blankToNull(String value) {

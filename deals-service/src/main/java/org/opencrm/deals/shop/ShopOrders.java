@@ -21,6 +21,7 @@ import org.opencrm.deals.card.CardKind;
 import org.opencrm.deals.deal.OrderDeals;
 import org.opencrm.deals.deal.PaymentStatus;
 import org.opencrm.deals.history.StageHistory;
+import org.opencrm.deals.numbering.CardNumbers;
 import org.opencrm.deals.pipeline.PipelineKind;
 import org.opencrm.deals.pipeline.PipelineStage;
 import org.opencrm.deals.pipeline.Pipelines;
@@ -36,7 +37,7 @@ import org.opencrm.platform.starter.events.EventPublisher;
 import org.opencrm.platform.starter.security.TenantContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -66,9 +67,11 @@ class ShopOrders {
     private final OrderDeals deals;
     private final ShopCustomers customers;
     private final JsonMapper json;
+    private final CardNumbers numbers;
+    private final TransactionTemplate transactions;
 
     ShopOrders(JdbcTemplate jdbc, Pipelines pipelines, StageHistory history, EventPublisher events, OrderDeals deals,
-            ShopCustomers customers, JsonMapper json) {
+            ShopCustomers customers, JsonMapper json, CardNumbers numbers, TransactionTemplate transactions) {
         this.jdbc = jdbc;
         this.pipelines = pipelines;
         this.history = history;
@@ -76,6 +79,8 @@ class ShopOrders {
         this.deals = deals;
         this.customers = customers;
         this.json = json;
+        this.numbers = numbers;
+        this.transactions = transactions;
     }
 
     Checked check(OrderIn order, String currency) {
@@ -88,9 +93,29 @@ class ShopOrders {
                 order.version() == null ? 0 : order.version());
     }
 
-    /** Stores the orders in one transaction; the outcome of each, in the order given. */
-    @Transactional
+    /**
+     * Stores the orders in one transaction; the outcome of each, in the order given. The numbers of the deals
+     * of new orders are reserved before, in a short transaction of their own ({@link CardNumbers#reserve}).
+     */
     public List<Outcome> store(List<Checked> batch) {
+        CardNumbers.Block block = numbers.reserve(CardKind.DEAL, unknown(batch));
+        return transactions.execute(status -> store(batch, block));
+    }
+
+    /** How many distinct order ids of the batch the company does not hold yet. */
+    private int unknown(List<Checked> batch) {
+        List<String> ids = batch.stream().map(c -> c.order().orderId()).distinct().toList();
+        Integer held = jdbc.query(con -> {
+            PreparedStatement s = con.prepareStatement(
+                    "select count(*) from shop_order where tenant_id = ? and shop_order_id = any(?)");
+            s.setObject(1, TenantContext.require());
+            s.setArray(2, con.createArrayOf("varchar", ids.toArray()));
+            return s;
+        }, rs -> rs.next() ? rs.getInt(1) : 0);
+        return ids.size() - (held == null ? 0 : held);
+    }
+
+    private List<Outcome> store(List<Checked> batch, CardNumbers.Block block) {
         UUID tenant = TenantContext.require();
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         // within one request, the highest version of an order id wins (the later one on a tie)
@@ -160,7 +185,7 @@ class ShopOrders {
         Map<String, Waiting> payments = waitingPayments(tenant, newDeals.keySet());
         PipelineStage stage = fresh.isEmpty() ? null : orderFunnelEntry(tenant);
         Map<String, Long> numbers = fresh.isEmpty() ? Map.of()
-                : insertDeals(tenant, fresh, newDeals, buyers, payments, stage, now);
+                : insertDeals(tenant, fresh, newDeals, buyers, payments, stage, block, now);
         if (!changed.isEmpty()) {
             updateDeals(tenant, changed, held, now);
         }
@@ -380,14 +405,21 @@ class ShopOrders {
     }
 
     private Map<String, Long> insertDeals(UUID tenant, List<Checked> fresh, Map<String, UUID> newDeals,
-            Map<String, ShopCustomers.Row> buyers, Map<String, Waiting> payments, PipelineStage stage, Instant now) {
-        // one counter update for the whole batch: the numbers last - n + 1 .. last are this batch's
-        Long last = jdbc.queryForObject("""
-                insert into card_number (tenant_id, kind, last) values (?, ?, ?)
-                on conflict (tenant_id, kind) do update set last = card_number.last + excluded.last
-                returning last
-                """, Long.class, tenant, CardKind.DEAL.name(), (long) fresh.size());
-        long firstNumber = last - fresh.size() + 1;
+            Map<String, ShopCustomers.Row> buyers, Map<String, Waiting> payments, PipelineStage stage,
+            CardNumbers.Block block, Instant now) {
+        // the reserved block holds every new order (orders only become known, never unknown); were it short,
+        // the whole batch takes its numbers from the counter here, held until the commit
+        long firstNumber;
+        if (block.size() >= fresh.size()) {
+            firstNumber = block.first();
+        } else {
+            Long last = jdbc.queryForObject("""
+                    insert into card_number (tenant_id, kind, last) values (?, ?, ?)
+                    on conflict (tenant_id, kind) do update set last = card_number.last + excluded.last
+                    returning last
+                    """, Long.class, tenant, CardKind.DEAL.name(), (long) fresh.size());
+            firstNumber = last - fresh.size() + 1;
+        }
         Map<String, Long> numbers = new HashMap<>();
         for (int i = 0; i < fresh.size(); i++) {
             numbers.put(fresh.get(i).order().orderId(), firstNumber + i);
