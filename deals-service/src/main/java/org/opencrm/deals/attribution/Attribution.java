@@ -111,6 +111,36 @@ public class Attribution {
         }
     }
 
+    /**
+     * Refuses a promo code a manager puts on a deal unless it is one of the company's (in any letter case)
+     * and not yet used as often as its limit allows. Deals given the same code at once take their turns (a
+     * lock on the code for the rest of the transaction), so the last use is given once. Its period is not
+     * checked: a manager may record a sale made while it ran. Shop orders are not checked either: the shop
+     * applied the code at its checkout, and the CRM records what it did.
+     */
+    public void requireUsablePromoCode(String code) {
+        if (code == null || code.isBlank()) {
+            return;
+        }
+        UUID tenant = TenantContext.require();
+        String key = code.strip().toLowerCase(Locale.ROOT);
+        var params = new MapSqlParameterSource("tenant", tenant).addValue("code", key)
+                .addValue("lock", tenant + "/promo-code/" + key);
+        sql.queryForList("select pg_advisory_xact_lock(hashtextextended(:lock, 0))", params);
+        List<Map<String, Object>> found = sql.queryForList("""
+                select usage_limit, (select count(*) from deal d where d.tenant_id = :tenant and lower(d.promo_code) = :code)
+                    as used
+                from promo_code where tenant_id = :tenant and lower(code) = :code""", params);
+        if (found.isEmpty()) {
+            throw InvalidFieldsException.of("promoCode", "is not a promo code of the company");
+        }
+        Map<String, Object> row = found.getFirst();
+        Number limit = (Number) row.get("usage_limit");
+        if (limit != null && ((Number) row.get("used")).longValue() >= limit.longValue()) {
+            throw InvalidFieldsException.of("promoCode", "has been used " + limit + " times, as often as its limit allows");
+        }
+    }
+
     private boolean exists(String table, UUID id) {
         return Boolean.TRUE.equals(sql.queryForObject("select exists (select 1 from " + table
                 + " where tenant_id = :tenant and id = :id)", new MapSqlParameterSource("tenant", TenantContext.require())

@@ -98,6 +98,7 @@ public class Deals implements Cards, StageOccupancy {
         UUID owner = state.ownerId() == null ? visibility.user().userId() : state.ownerId();
         access.requireOwner(visibility, owner, "ownerId");
         attribution.requireKnown(state.campaignId(), state.promotionId());
+        attribution.requireUsablePromoCode(state.promoCode());
         PipelineStage stage = pipelines.place(PipelineKind.DEAL, state.pipelineId(), state.stageId());
         String lostReason = lostReason(stage, state.lostReason());
         String currency = Currencies.code(state.currency(), settings.defaultCurrency(), "currency");
@@ -159,6 +160,10 @@ public class Deals implements Cards, StageOccupancy {
         }
         attribution.requireKnown(Objects.equals(state.campaignId(), deal.campaignId()) ? null : state.campaignId(),
                 Objects.equals(state.promotionId(), deal.promotionId()) ? null : state.promotionId());
+        if (state.promoCode() != null && !state.promoCode().strip().equalsIgnoreCase(
+                deal.promoCode() == null ? "" : deal.promoCode())) {
+            attribution.requireUsablePromoCode(state.promoCode());
+        }
         if (state.lostReason() != null && deal.status() != DealStatus.LOST) {
             throw InvalidFieldsException.of("lostReason", "belongs to a lost deal only");
         }

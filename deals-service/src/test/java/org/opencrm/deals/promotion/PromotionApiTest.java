@@ -115,6 +115,31 @@ class PromotionApiTest {
     }
 
     @Test
+    void aManagerCannotPutAnUnknownOrUsedUpPromoCodeOnADeal() {
+        Company company = new Company(port);
+        var api = company.admin();
+        id(api.post("/api/deals/promo-codes", Map.of("code", "TWICE", "mechanic", "GIFT", "usageLimit", 2,
+                "startDate", "2026-01-01")));
+        // a sale made while a code ran may be recorded after it ended
+        id(api.post("/api/deals/promo-codes", Map.of("code", "WINTER", "mechanic", "GIFT", "startDate", "2025-12-01",
+                "endDate", "2026-02-28")));
+        id(api.post("/api/deals/deals", Map.of("amount", "5", "promoCode", "WINTER")));
+        String first = id(api.post("/api/deals/deals", Map.of("amount", "10", "promoCode", "twice")));
+        String plain = id(api.post("/api/deals/deals", Map.of("amount", "20")));
+        assertThat(api.patch("/api/deals/deals/" + plain, Map.of("promoCode", "Twice")).status()).isEqualTo(200);
+
+        assertThat(fields(api.post("/api/deals/deals", Map.of("amount", "30", "promoCode", "TWICE"))))
+                .containsExactly("promoCode");
+        assertThat(fields(api.post("/api/deals/deals", Map.of("amount", "30", "promoCode", "NOSUCHCODE"))))
+                .containsExactly("promoCode");
+        // a deal keeping the code it has is not refused for it, and nothing refused was stored
+        assertThat(api.patch("/api/deals/deals/" + first, Map.of("comment", "still TWICE")).status()).isEqualTo(200);
+        JsonNode code = api.get("/api/deals/promo-codes?q=twice").json().get("items").get(0);
+        assertThat(code.get("used").asLong()).isEqualTo(2);
+        assertThat(code.get("remaining").asLong()).isZero();
+    }
+
+    @Test
     void aPromoCodeIsUniqueInTheCompanyWhateverItsCase() {
         Company company = new Company(port);
         Company other = new Company(port);
