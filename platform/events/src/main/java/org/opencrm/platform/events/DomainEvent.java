@@ -3,6 +3,7 @@ package org.opencrm.platform.events;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import org.opencrm.platform.events.contacts.CommentAdded;
+import org.opencrm.platform.events.telephony.CallMissed;
 import org.opencrm.platform.events.contacts.CompanyCreated;
 import org.opencrm.platform.events.contacts.ContactMerged;
 import org.opencrm.platform.events.contacts.CompanyDeleted;
@@ -87,6 +88,7 @@ import org.opencrm.platform.events.identity.UserUpdated;
         @JsonSubTypes.Type(value = ReturnRejected.class, name = ReturnRejected.TYPE),
         @JsonSubTypes.Type(value = LoyaltyPointsChanged.class, name = LoyaltyPointsChanged.TYPE),
         @JsonSubTypes.Type(value = ContactUpserted.class, name = ContactUpserted.TYPE),
+        @JsonSubTypes.Type(value = CallMissed.class, name = CallMissed.TYPE),
 })
 public interface DomainEvent {
 

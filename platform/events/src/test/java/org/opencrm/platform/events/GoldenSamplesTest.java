@@ -22,6 +22,7 @@ import org.opencrm.platform.events.contacts.ContactCreated;
 import org.opencrm.platform.events.contacts.ContactDeleted;
 import org.opencrm.platform.events.contacts.ContactUpdated;
 import org.opencrm.platform.events.contacts.ContactUpserted;
+import org.opencrm.platform.events.telephony.CallMissed;
 import org.opencrm.platform.events.deals.CampaignCreated;
 import org.opencrm.platform.events.deals.CampaignDeleted;
 import org.opencrm.platform.events.deals.CampaignUpdated;
@@ -101,6 +102,9 @@ class GoldenSamplesTest {
 
     /** One sample of each event type; the golden JSON next to it is what producers must send. */
     private static final Map<String, DomainEvent> SAMPLES = Stream.of(
+            new CallMissed(UUID.fromString("c3d4e5f6-a7b8-4c9d-8e0f-1a2b3c4d5e6f"), "INBOUND", "+380671234567",
+                    "+380441234567", "101", MANAGER, CONTACT, List.of(CONTACT), "Olena Kovalenko",
+                    Instant.parse("2026-11-27T09:00:00Z"), Instant.parse("2026-11-27T09:00:25Z"), 25),
             new TenantCreated(UUID.fromString("7c0e3c52-1b8f-4f0e-9a57-3d1a2b4c5d60"), "Kovalenko Trading LLC", ADMIN,
                     SIGNED_UP),
             new UserActivated(ADMIN, "olena@kovalenko.example", "Olena", "Kovalenko", "ADMIN", null, SIGNED_UP),
