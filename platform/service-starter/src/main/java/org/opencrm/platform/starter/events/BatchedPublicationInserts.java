@@ -2,7 +2,9 @@ package org.opencrm.platform.starter.events;
 
 import java.sql.Timestamp;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.core.Ordered;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.modulith.events.core.EventSerializer;
@@ -27,6 +29,13 @@ final class BatchedPublicationInserts {
 
     private final JdbcTemplate jdbc;
     private final EventSerializer serializer;
+    /**
+     * Each open transaction's batch on this thread, by the transaction's connection holder: a transaction of
+     * its own (REQUIRES_NEW) inside another has its own holder, so it keeps its own batch. Looked up this way
+     * rather than among the transaction's synchronizations, which Spring copies and sorts on every call:
+     * with one synchronization per event, a batch of orders spent a tenth of its time sorting them.
+     */
+    private final ThreadLocal<Map<Object, Pending>> batches = ThreadLocal.withInitial(IdentityHashMap::new);
 
     BatchedPublicationInserts(JdbcTemplate jdbc, EventSerializer serializer) {
         this.jdbc = jdbc;
@@ -39,15 +48,14 @@ final class BatchedPublicationInserts {
                 || TransactionSynchronizationManager.isCurrentTransactionReadOnly()) {
             return false;
         }
-        Pending pending = null;
-        // the current transaction's own synchronizations only: a suspended outer transaction keeps its batch
-        for (TransactionSynchronization synchronization : TransactionSynchronizationManager.getSynchronizations()) {
-            if (synchronization instanceof Pending mine && mine.owner == this) {
-                pending = mine;
-            }
+        Object transaction = TransactionSynchronizationManager.getResource(jdbc.getDataSource());
+        if (transaction == null) {
+            return false;
         }
+        Pending pending = batches.get().get(transaction);
         if (pending == null) {
-            pending = new Pending(this);
+            pending = new Pending(this, transaction);
+            batches.get().put(transaction, pending);
             TransactionSynchronizationManager.registerSynchronization(pending);
         }
         if (pending.written) {
@@ -75,11 +83,18 @@ final class BatchedPublicationInserts {
     private static final class Pending implements TransactionSynchronization {
 
         private final BatchedPublicationInserts owner;
+        private final Object transaction;
         private final List<TargetEventPublication> publications = new ArrayList<>();
         private boolean written;
 
-        Pending(BatchedPublicationInserts owner) {
+        Pending(BatchedPublicationInserts owner, Object transaction) {
             this.owner = owner;
+            this.transaction = transaction;
+        }
+
+        @Override
+        public void afterCompletion(int status) {
+            owner.batches.get().remove(transaction);
         }
 
         @Override
