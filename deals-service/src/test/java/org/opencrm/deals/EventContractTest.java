@@ -11,12 +11,14 @@ import org.opencrm.platform.events.EventHeaders;
 import org.opencrm.platform.events.GoldenSamples;
 import org.opencrm.platform.events.Topics;
 import org.opencrm.platform.events.deals.DealCreated;
+import org.opencrm.platform.events.deals.DealDeleted;
 import org.opencrm.platform.events.deals.DealLost;
 import org.opencrm.platform.events.deals.DealStageChanged;
 import org.opencrm.platform.events.deals.DealUpdated;
 import org.opencrm.platform.events.deals.DealWon;
 import org.opencrm.platform.events.deals.LeadConverted;
 import org.opencrm.platform.events.deals.LeadCreated;
+import org.opencrm.platform.events.deals.LeadDeleted;
 import org.opencrm.platform.events.deals.LeadLost;
 import org.opencrm.platform.test.CrmIntegrationTest;
 import org.opencrm.platform.test.TopicProbe;
@@ -99,6 +101,28 @@ class EventContractTest {
             assertThat(win.get("version").asLong()).isEqualTo(moved.get("version").asLong());
             assertThat(loss.get("reason").asString()).isEqualTo("The parcel was not picked up");
             assertThat(loss.get("currency").asString()).isEqualTo("EUR");
+        }
+    }
+
+    @Test
+    void deletionEventsMatchTheirGoldenSamples() {
+        Company company = new Company(port);
+        var api = company.admin();
+        String lead = api.post("/api/deals/leads", Map.of("contactName", "Антонов Артем")).json().get("id").asString();
+        String deal = api.post("/api/deals/leads/" + lead + "/convert", Map.of("amount", "1180.50")).json().get("id")
+                .asString();
+        try (var leads = TopicProbe.on(Topics.DEALS_LEAD); var deals = TopicProbe.on(Topics.DEALS_DEAL)) {
+            api.delete("/api/deals/deals/" + deal);
+            api.delete("/api/deals/leads/" + lead);
+
+            JsonNode dealGone = matches(deals.awaitRecord(record(deal, DealDeleted.TYPE)), DealDeleted.TYPE);
+            JsonNode leadGone = matches(leads.awaitRecord(record(lead, LeadDeleted.TYPE)), LeadDeleted.TYPE);
+
+            assertThat(dealGone.get("leadId").asString()).isEqualTo(lead);
+            assertThat(dealGone.get("amount").decimalValue()).isEqualByComparingTo("1180.50");
+            assertThat(leadGone.get("status").asString()).isEqualTo("CONVERTED");
+            assertThat(leadGone.get("dealId").isNull()).as("its deal went first").isTrue();
+            assertThat(leadGone.get("stage").get("outcome").asString()).isEqualTo("WON");
         }
     }
 

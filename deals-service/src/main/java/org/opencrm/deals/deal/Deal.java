@@ -68,7 +68,7 @@ class Deal {
     @Column(name = "company_id")
     private UUID companyId;
 
-    @Column(name = "lead_id", updatable = false)
+    @Column(name = "lead_id")
     private UUID leadId;
 
     @Enumerated(EnumType.STRING)
@@ -177,6 +177,12 @@ class Deal {
         this.status = status;
         this.lostReason = status == DealStatus.LOST ? lostReason : null;
         this.closedAt = status == DealStatus.OPEN ? null : closes || closedAt == null ? now : closedAt;
+        this.updatedAt = now;
+    }
+
+    /** The lead it came from was deleted: the deal stays, no longer naming it. */
+    void forgetLead(Instant now) {
+        this.leadId = null;
         this.updatedAt = now;
     }
 

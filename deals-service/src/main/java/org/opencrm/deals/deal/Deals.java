@@ -13,6 +13,7 @@ import java.util.UUID;
 import org.opencrm.deals.access.Access;
 import org.opencrm.deals.attribution.Attribution;
 import org.opencrm.deals.card.CardConflictException;
+import org.opencrm.deals.card.CardDependents;
 import org.opencrm.deals.card.CardKind;
 import org.opencrm.deals.card.CardLoss;
 import org.opencrm.deals.card.CardMove;
@@ -29,6 +30,7 @@ import org.opencrm.deals.pipeline.Pipelines;
 import org.opencrm.deals.pipeline.StageOccupancy;
 import org.opencrm.deals.product.Products;
 import org.opencrm.platform.events.deals.DealCreated;
+import org.opencrm.platform.events.deals.DealDeleted;
 import org.opencrm.platform.events.deals.DealLost;
 import org.opencrm.platform.events.deals.DealStageChanged;
 import org.opencrm.platform.events.deals.DealUpdated;
@@ -40,6 +42,7 @@ import org.opencrm.platform.starter.web.InvalidFieldsException;
 import org.opencrm.platform.starter.web.MergePatch;
 import org.opencrm.platform.starter.web.NotFoundException;
 import org.opencrm.platform.starter.web.ProblemDetailsAdvice.FieldProblem;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.security.access.AccessDeniedException;
@@ -49,13 +52,21 @@ import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Deals: open one (by hand, or from a converted lead), read, change, move it through its pipeline, lose it.
- * Each change commits with its event and its stage history, and only within what the user's role lets
- * them see; a deal they may not see is 404. The status follows the stage: reaching the won stage wins the
- * deal, a lost stage loses it (with a reason), an open stage reopens it.
+ * Deals: open one (by hand, or from a converted lead), read, change, move it through its pipeline, lose it,
+ * delete one opened by mistake. Each change commits with its event and its stage history, and only within what
+ * the user's role lets them see; a deal they may not see is 404. The status follows the stage: reaching the
+ * won stage wins the deal, a lost stage loses it (with a reason), an open stage reopens it.
+ * <p>
+ * A deletion removes the row, with its lines, stage history and comments, in one transaction with
+ * {@code deal.deleted}, rather than marking it deleted: the board, the list and its export, the campaign and
+ * promo code counts, the marketing calendar and the stage checks all read the deal table directly, and a
+ * mistake should count nowhere; nothing of it is needed afterwards (analytics and the contact timeline keep
+ * their own account from the events). What must outlive it refuses the deletion instead (409): a shop order's
+ * deal is the shop's (lose it), and a contract that names the deal keeps its link until it is changed. The lead
+ * the deal came from stays converted and no longer names it.
  */
 @Service
-public class Deals implements Cards, StageOccupancy {
+public class Deals implements Cards, StageOccupancy, CardDependents {
 
     /** What a converted lead hands to its new deal. */
     public record FromLead(UUID leadId, UUID pipelineId, String title, BigDecimal amount, String currency,
@@ -74,10 +85,11 @@ public class Deals implements Cards, StageOccupancy {
     private final EntityManager entityManager;
     private final DealsSettings settings;
     private final Attribution attribution;
+    private final ObjectProvider<CardDependents> dependents;
 
     Deals(DealRepository deals, Pipelines pipelines, Products products, StageHistory history, CardNumbers numbers,
             Access access, EventPublisher events, MergePatch mergePatch, EntityManager entityManager,
-            DealsSettings settings, Attribution attribution) {
+            DealsSettings settings, Attribution attribution, ObjectProvider<CardDependents> dependents) {
         this.deals = deals;
         this.pipelines = pipelines;
         this.products = products;
@@ -89,6 +101,7 @@ public class Deals implements Cards, StageOccupancy {
         this.entityManager = entityManager;
         this.settings = settings;
         this.attribution = attribution;
+        this.dependents = dependents;
     }
 
     @Transactional
@@ -220,6 +233,54 @@ public class Deals implements Cards, StageOccupancy {
         }
         closed(deal, target, now);
         return DealView.of(deal);
+    }
+
+    /**
+     * Deletes the deal (see the class comment): 409 if {@code version} is given and not the deal's current one,
+     * for a shop order's deal, and while a contract names it; nothing changes then.
+     */
+    @Transactional
+    public void delete(UUID id, Long version) {
+        Visibility visibility = access.visibility();
+        Deal deal = changeable(id, visibility);
+        if (version != null) {
+            requireVersion(deal, version);
+        }
+        if (deals.isShopOrder(deal.id())) {
+            throw new CardConflictException("Deal #" + deal.number() + " is the shop's order"
+                    + (deal.shopOrderId() == null ? "" : " " + deal.shopOrderId())
+                    + ": the shop owns it, so it cannot be deleted; move it to a lost stage instead.");
+        }
+        PipelineStage stage = pipelines.stage(deal.stageId());
+        dependents.orderedStream().forEach(dependent -> dependent.cardDeleted(CardKind.DEAL, deal.id()));
+        deals.delete(deal);
+        try {
+            deals.flush();
+        } catch (DataIntegrityViolationException e) {
+            if (String.valueOf(e.getMostSpecificCause().getMessage()).contains("contract_deal_id_fkey")) {
+                throw new CardConflictException("A contract names deal #" + deal.number()
+                        + "; take the deal off the contract before deleting it.");
+            }
+            throw e;
+        }
+        events.publish(new DealDeleted(deal.id(), deal.number(), deal.title(), deal.amount(), deal.currency(),
+                deal.contactId(), deal.companyId(), deal.ownerId(), deal.pipelineId(), stage.ref(),
+                deal.status().name(), deal.leadId(), deal.source(), deal.campaignId(), deal.promotionId(),
+                visibility.user().userId(), now(), deal.version()));
+    }
+
+    /** The lead this deal came from is being deleted: the deal stays, no longer naming it (deal.updated). */
+    @Override
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void cardDeleted(CardKind kind, UUID cardId) {
+        if (kind != CardKind.LEAD) {
+            return;
+        }
+        deals.ofLead(cardId).ifPresent(deal -> {
+            deal.forgetLead(now());
+            flush();
+            events.publish(updated(deal, pipelines.stage(deal.stageId())));
+        });
     }
 
     /** A deal that reached a won or lost stage is announced as won or lost. */

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.opencrm.deals.card.CardDependents;
 import org.opencrm.deals.card.CardKind;
 import org.opencrm.platform.starter.security.TenantContext;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -16,9 +17,10 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Every move of a lead or deal between stages (card, from, to, who, when), written in the transaction of
  * the move: the stage history on the panels, and what analytics measures time in stage and conversion by.
+ * A deleted card's moves go with it (analytics keeps its own account from the events).
  */
 @Service
-public class StageHistory {
+public class StageHistory implements CardDependents {
 
     /**
      * One move; {@code from} is null for the stage the card was created in. {@code secondsInStage}: how long
@@ -63,6 +65,13 @@ public class StageHistory {
                     statement.setObject(8, by);
                     statement.setTimestamp(9, Timestamp.from(at));
                 });
+    }
+
+    @Override
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void cardDeleted(CardKind kind, UUID cardId) {
+        jdbc.update("delete from stage_change where tenant_id = ? and card_type = ? and card_id = ?",
+                TenantContext.require(), kind.name(), cardId);
     }
 
     /** The card's moves, oldest first, each with how long the card stood in the stage it entered (null: still there). */

@@ -135,6 +135,12 @@ class Lead {
         this.dealId = dealId;
     }
 
+    /** The deal it became was deleted: the lead stays converted, no longer naming it. */
+    void forgetDeal(Instant now) {
+        this.dealId = null;
+        this.updatedAt = now;
+    }
+
     private static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value.strip();
     }

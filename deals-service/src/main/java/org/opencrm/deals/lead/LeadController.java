@@ -8,16 +8,19 @@ import org.opencrm.deals.card.CardMove;
 import org.opencrm.deals.deal.DealView;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 
-/** A lead's card over HTTP: take in, read, change, move, lose, convert. The list of leads is {@code GET /api/deals/leads} (items). */
+/** A lead's card over HTTP: take in, read, change, move, lose, convert, delete. The list of leads is {@code GET /api/deals/leads} (items). */
 @RestController
 @RequestMapping("/api/deals/leads")
 class LeadController {
@@ -53,6 +56,13 @@ class LeadController {
     @PostMapping("/{id}/lose")
     LeadView lose(@PathVariable UUID id, @Valid @RequestBody CardLoss loss) {
         return leads.lose(id, loss);
+    }
+
+    /** Deletes a lead taken in by mistake: 204; 409 for a stale {@code version}. A converted lead's deal stays. */
+    @DeleteMapping("/{id}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void delete(@PathVariable UUID id, @RequestParam(required = false) Long version) {
+        leads.delete(id, version);
     }
 
     /** Converts the lead into a deal: 201 with the new deal; 409 if it was converted already. */

@@ -1,6 +1,7 @@
 package org.opencrm.deals.lead;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
@@ -15,4 +16,7 @@ interface LeadRepository extends JpaRepository<Lead, UUID> {
 
     @Query("select l from Lead l where l.stageId = :stageId")
     List<Lead> inStage(UUID stageId);
+
+    @Query("select l from Lead l where l.dealId = :dealId")
+    Optional<Lead> ofDeal(UUID dealId);
 }

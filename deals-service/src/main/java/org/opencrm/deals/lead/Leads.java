@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
 import org.opencrm.deals.access.Access;
 import org.opencrm.deals.attribution.Attribution;
 import org.opencrm.deals.card.CardConflictException;
+import org.opencrm.deals.card.CardDependents;
 import org.opencrm.deals.card.CardKind;
 import org.opencrm.deals.card.CardLoss;
 import org.opencrm.deals.card.CardMove;
@@ -33,6 +34,7 @@ import org.opencrm.deals.pipeline.Pipelines;
 import org.opencrm.deals.pipeline.StageOccupancy;
 import org.opencrm.platform.events.deals.LeadConverted;
 import org.opencrm.platform.events.deals.LeadCreated;
+import org.opencrm.platform.events.deals.LeadDeleted;
 import org.opencrm.platform.events.deals.LeadLost;
 import org.opencrm.platform.starter.directory.Visibility;
 import org.opencrm.platform.starter.events.EventPublisher;
@@ -40,19 +42,28 @@ import org.opencrm.platform.starter.web.InvalidFieldsException;
 import org.opencrm.platform.starter.web.MergePatch;
 import org.opencrm.platform.starter.web.NotFoundException;
 import org.opencrm.platform.starter.web.ProblemDetailsAdvice.FieldProblem;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Leads: take one in, read, change, move it through its pipeline, lose it, convert it into a deal. Each
- * change commits with its event and its stage history, and only within what the user's role lets them see;
- * a lead they may not see is 404. A lead reaches its pipeline's won stage only by being converted, once.
+ * Leads: take one in, read, change, move it through its pipeline, lose it, convert it into a deal, delete one
+ * taken in by mistake. Each change commits with its event and its stage history, and only within what the
+ * user's role lets them see; a lead they may not see is 404. A lead reaches its pipeline's won stage only by
+ * being converted, once.
+ * <p>
+ * A deletion removes the row, with its stage history and comments, in one transaction with {@code lead.deleted},
+ * rather than marking it deleted: the board, the list and its export, the campaign and promotion counts and the
+ * stage checks all read the lead table directly, and a mistake should count nowhere; nothing of it is needed
+ * afterwards (analytics and the contact timeline keep their own account from the events). A converted lead may
+ * go too: the deal it became stays and stops naming it (deal.lead_id's foreign key would refuse otherwise).
  */
 @Service
-public class Leads implements Cards, StageOccupancy {
+public class Leads implements Cards, StageOccupancy, CardDependents {
 
     /** The shape an e-mail address must have; the rest is the mail server's business. */
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
@@ -74,10 +85,11 @@ public class Leads implements Cards, StageOccupancy {
     private final EntityManager entityManager;
     private final DealsSettings settings;
     private final Attribution attribution;
+    private final ObjectProvider<CardDependents> dependents;
 
     Leads(LeadRepository leads, Pipelines pipelines, Deals deals, StageHistory history, CardNumbers numbers,
             Access access, EventPublisher events, MergePatch mergePatch, EntityManager entityManager,
-            DealsSettings settings, Attribution attribution) {
+            DealsSettings settings, Attribution attribution, ObjectProvider<CardDependents> dependents) {
         this.leads = leads;
         this.pipelines = pipelines;
         this.deals = deals;
@@ -89,6 +101,7 @@ public class Leads implements Cards, StageOccupancy {
         this.entityManager = entityManager;
         this.settings = settings;
         this.attribution = attribution;
+        this.dependents = dependents;
     }
 
     @Transactional
@@ -233,6 +246,36 @@ public class Leads implements Cards, StageOccupancy {
                 lead.companyId(), lead.ownerId(), lead.pipelineId(), won.ref(), lead.source(), lead.sourceDetail(),
                 lead.campaignId(), lead.promotionId(), now, lead.version()));
         return deal;
+    }
+
+    /** Deletes the lead (see the class comment): 409 if {@code version} is given and not its current one. */
+    @Transactional
+    public void delete(UUID id, Long version) {
+        Visibility visibility = access.visibility();
+        Lead lead = changeable(id, visibility);
+        if (version != null) {
+            requireVersion(lead, version);
+        }
+        PipelineStage stage = pipelines.stage(lead.stageId());
+        dependents.orderedStream().forEach(dependent -> dependent.cardDeleted(CardKind.LEAD, lead.id()));
+        leads.delete(lead);
+        leads.flush();
+        events.publish(new LeadDeleted(lead.id(), lead.number(), lead.contactId(), lead.companyId(), lead.ownerId(),
+                lead.pipelineId(), stage.ref(), lead.status().name(), lead.dealId(), lead.source(), lead.campaignId(),
+                lead.promotionId(), visibility.user().userId(), now(), lead.version()));
+    }
+
+    /** The deal this lead became is being deleted: the lead stays converted, no longer naming it. */
+    @Override
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void cardDeleted(CardKind kind, UUID cardId) {
+        if (kind != CardKind.DEAL) {
+            return;
+        }
+        leads.ofDeal(cardId).ifPresent(lead -> {
+            lead.forgetDeal(now());
+            leads.flush();
+        });
     }
 
     @Override

@@ -17,12 +17,14 @@ import org.opencrm.platform.events.deals.CampaignCreated;
 import org.opencrm.platform.events.deals.CampaignDeleted;
 import org.opencrm.platform.events.deals.CampaignUpdated;
 import org.opencrm.platform.events.deals.DealCreated;
+import org.opencrm.platform.events.deals.DealDeleted;
 import org.opencrm.platform.events.deals.DealLost;
 import org.opencrm.platform.events.deals.DealStageChanged;
 import org.opencrm.platform.events.deals.DealUpdated;
 import org.opencrm.platform.events.deals.DealWon;
 import org.opencrm.platform.events.deals.LeadConverted;
 import org.opencrm.platform.events.deals.LeadCreated;
+import org.opencrm.platform.events.deals.LeadDeleted;
 import org.opencrm.platform.events.deals.LeadLost;
 import org.opencrm.platform.events.deals.LoyaltyPointsChanged;
 import org.opencrm.platform.events.deals.OrderReceived;
@@ -76,11 +78,13 @@ import org.opencrm.platform.events.identity.UserUpdated;
         @JsonSubTypes.Type(value = LeadCreated.class, name = LeadCreated.TYPE),
         @JsonSubTypes.Type(value = LeadConverted.class, name = LeadConverted.TYPE),
         @JsonSubTypes.Type(value = LeadLost.class, name = LeadLost.TYPE),
+        @JsonSubTypes.Type(value = LeadDeleted.class, name = LeadDeleted.TYPE),
         @JsonSubTypes.Type(value = DealCreated.class, name = DealCreated.TYPE),
         @JsonSubTypes.Type(value = DealUpdated.class, name = DealUpdated.TYPE),
         @JsonSubTypes.Type(value = DealStageChanged.class, name = DealStageChanged.TYPE),
         @JsonSubTypes.Type(value = DealWon.class, name = DealWon.TYPE),
         @JsonSubTypes.Type(value = DealLost.class, name = DealLost.TYPE),
+        @JsonSubTypes.Type(value = DealDeleted.class, name = DealDeleted.TYPE),
         @JsonSubTypes.Type(value = OrderReceived.class, name = OrderReceived.TYPE),
         @JsonSubTypes.Type(value = PaymentReceived.class, name = PaymentReceived.TYPE),
         @JsonSubTypes.Type(value = ReturnRequested.class, name = ReturnRequested.TYPE),

@@ -27,12 +27,14 @@ import org.opencrm.platform.events.deals.CampaignCreated;
 import org.opencrm.platform.events.deals.CampaignDeleted;
 import org.opencrm.platform.events.deals.CampaignUpdated;
 import org.opencrm.platform.events.deals.DealCreated;
+import org.opencrm.platform.events.deals.DealDeleted;
 import org.opencrm.platform.events.deals.DealLost;
 import org.opencrm.platform.events.deals.DealStageChanged;
 import org.opencrm.platform.events.deals.DealUpdated;
 import org.opencrm.platform.events.deals.DealWon;
 import org.opencrm.platform.events.deals.LeadConverted;
 import org.opencrm.platform.events.deals.LeadCreated;
+import org.opencrm.platform.events.deals.LeadDeleted;
 import org.opencrm.platform.events.deals.LeadLost;
 import org.opencrm.platform.events.deals.LoyaltyPointsChanged;
 import org.opencrm.platform.events.deals.OrderLine;
@@ -161,6 +163,8 @@ class GoldenSamplesTest {
             new LeadLost(LEAD, 237160, CONTACT, "Olena Kovalenko", null, MANAGER, LEAD_FUNNEL, LEAD_FAILED,
                     "Did not answer three calls", "missed-call", "Пропущенный звонок", null, null,
                     Instant.parse("2026-11-25T09:00:00Z"), 4),
+            new LeadDeleted(LEAD, 237161, null, null, MANAGER, LEAD_FUNNEL, CONVERTED, "CONVERTED", DEAL, "facebook",
+                    CAMPAIGN, null, ADMIN, Instant.parse("2026-11-25T11:00:00Z"), 5),
             new DealCreated(DEAL, 1042, null, new BigDecimal("1250.00"), "UAH", null, "Антонов Артем", null, LEAD,
                     MANAGER, ORDER_FUNNEL, NEW_ORDER, "OPEN", "NOT_PAID", null, null, "facebook", "FB - Саморезы",
                     CAMPAIGN, null, null, null, Instant.parse("2026-11-24T17:30:00Z"), 0),
@@ -177,6 +181,9 @@ class GoldenSamplesTest {
             new DealLost(DEAL, 1043, null, new BigDecimal("320.00"), "EUR", CONTACT, null, MANAGER, ORDER_FUNNEL,
                     DEAL_FAILED, "The parcel was not picked up", null, "shop", null, null,
                     Instant.parse("2026-11-28T09:00:00Z"), 6),
+            new DealDeleted(DEAL, 1044, "Duplicate of #1042", new BigDecimal("1180.50"), "UAH", CONTACT, COMPANY, MANAGER,
+                    ORDER_FUNNEL, NEW_ORDER, "OPEN", LEAD, "facebook", CAMPAIGN, null, ADMIN,
+                    Instant.parse("2026-11-28T10:00:00Z"), 2),
             new OrderReceived(DEAL, 1042, "555555", true, SHOP_BUYER, null, new BigDecimal("1180.50"), "UAH",
                     "NOT_PAID", "CASH_ON_DELIVERY", List.of(ANCHOR_LINE), 3, Instant.parse("2026-11-25T09:58:00Z"),
                     Instant.parse("2026-11-25T10:00:00Z")),
