@@ -1,7 +1,8 @@
 // An administrator puts a product in the catalogue, adds a stage to the order funnel, renames it and drags it up;
 // a manager they invite takes a lead in, drags it on the funnel board to the next stage, loads more of a busy
-// column and searches the board, drags the lead onto "Deal created", which converts it, adds a line with the
-// product to the deal and a comment mentioning the administrator, drags the deal to "Successful", finds it in the
+// column and searches the board, deletes a lead taken in by mistake from its panel, drags the lead onto "Deal
+// created", which converts it, adds a line with the product to the deal and a comment mentioning the
+// administrator, drags the deal to "Successful", finds it in the
 // list of all leads and deals and exports it, drags it again after someone else changed it (the board says so and
 // shows it where it is), and reads the board in Ukrainian; an order the shop sends shows on the order board, its
 // return is approved, and the customer's contact card lists it. Headless Chromium through the gateway at BASE_URL;
@@ -195,6 +196,18 @@ try {
   await clickUntilGone(why, why.getByRole('button', { name: 'Mark lost' }));
   await column(page, 'Failed').getByTestId('card').filter({ hasText: 'Caller 22' }).waitFor();
   await columnCount(page, 'Not reached', 21);
+
+  step = 'a lead taken in by mistake is deleted from its panel after a confirmation, and leaves the board';
+  await column(page, 'Not reached').getByTestId('card').filter({ hasText: 'Caller 21' }).click();
+  await page.getByTestId('panel-title').filter({ hasText: 'Caller 21' }).waitFor();
+  await page.getByTestId('delete-card').click();
+  await page.getByTestId('delete-confirm').waitFor();
+  await page.locator('.ant-popconfirm').getByRole('button', { name: 'Delete' }).click();
+  await page.getByTestId('card-panel').waitFor({ state: 'hidden' });
+  await columnCount(page, 'Not reached', 20);
+  if (await column(page, 'Not reached').getByTestId('card').filter({ hasText: 'Caller 21' }).count() !== 0) {
+    throw new Error('the deleted lead is still on the board');
+  }
 
   step = 'the stage history of the lead shows the move';
   await column(page, 'Qualification').getByTestId('card').filter({ hasText: 'Olena Kovalenko' }).click();

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import {
-  Alert, App as AntApp, Button, DatePicker, Drawer, Empty, Form, Input, InputNumber, Modal, Result, Select, Space, Spin,
-  Tabs, Tag, Timeline, Typography,
+  Alert, App as AntApp, Button, DatePicker, Drawer, Empty, Form, Input, InputNumber, Modal, Popconfirm, Result, Select,
+  Space, Spin, Tabs, Tag, Timeline, Typography,
 } from 'antd';
 import { Link, useSearchParams } from 'react-router-dom';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -55,12 +55,19 @@ export function CardPanel({ me }: { me: Me }) {
   return (
     <Drawer open={!!shown} onClose={panel.close} size={760} destroyOnHidden data-testid="card-panel"
       title={shown ? (shown.type === 'LEAD' ? t('deals.panel.lead') : t('deals.panel.deal')) : ''}>
-      {shown && <PanelBody key={`${shown.type}-${shown.id}`} me={me} type={shown.type} id={shown.id} onOpen={panel.open} />}
+      {shown && <PanelBody key={`${shown.type}-${shown.id}`} me={me} type={shown.type} id={shown.id} onOpen={panel.open}
+        onClose={panel.close} />}
     </Drawer>
   );
 }
 
-function PanelBody({ me, type, id, onOpen }: { me: Me; type: CardType; id: string; onOpen: (type: CardType, id: string) => void }) {
+function PanelBody({ me, type, id, onOpen, onClose }: {
+  me: Me;
+  type: CardType;
+  id: string;
+  onOpen: (type: CardType, id: string) => void;
+  onClose: () => void;
+}) {
   const { t, i18n } = useTranslation();
   const problems = useProblems();
   const { staff, name } = useStaff();
@@ -94,7 +101,12 @@ function PanelBody({ me, type, id, onOpen }: { me: Me; type: CardType; id: strin
         <Alert type="success" showIcon title={t('deals.panel.converted')}
           action={<Button size="small" onClick={() => onOpen('DEAL', (data as Lead).dealId!)}>{t('deals.panel.openDeal')}</Button>} />
       )}
-      {writer && pipeline && <Actions type={type} card={data} pipeline={pipeline} onOpen={onOpen} />}
+      {writer && (
+        <Space wrap align="start">
+          {pipeline && <Actions type={type} card={data} pipeline={pipeline} onOpen={onOpen} />}
+          <DeleteCard type={type} card={data} onDeleted={onClose} />
+        </Space>
+      )}
       <Tabs items={[
         {
           key: 'details', label: t('deals.panel.details'),
@@ -204,6 +216,38 @@ function Actions({ type, card, pipeline, onOpen }: {
           }} />
       )}
     </Space>
+  );
+}
+
+/**
+ * Deletes a card made by mistake, after asking: the server refuses a stale version, a shop order's deal and a
+ * deal a contract names, and says why. Once deleted the panel closes and the boards and lists show it gone.
+ */
+function DeleteCard({ type, card, onDeleted }: { type: CardType; card: Lead | Deal; onDeleted: () => void }) {
+  const { t } = useTranslation();
+  const problems = useProblems();
+  const { message } = AntApp.useApp();
+  const queries = useQueryClient();
+  const remove = useMutation({
+    mutationFn: () => api(`/api/deals/${cardPath(type)}/${card.id}?version=${card.version}`, { method: 'DELETE' }),
+    onSuccess: () => {
+      onDeleted();
+      queries.removeQueries({ queryKey: cardKey(type, card.id) });
+      void queries.invalidateQueries({ queryKey: CARDS_KEY });
+      void message.success(t(type === 'LEAD' ? 'deals.delete.doneLead' : 'deals.delete.doneDeal', { number: card.number }));
+    },
+    onError: (e) => {
+      void message.error(problems.text(e));
+      void queries.invalidateQueries({ queryKey: cardKey(type, card.id) });
+    },
+  });
+  const question = type === 'DEAL' ? 'deals.delete.confirmDeal'
+    : (card as Lead).dealId ? 'deals.delete.confirmConvertedLead' : 'deals.delete.confirmLead';
+  return (
+    <Popconfirm title={<div style={{ maxWidth: 320 }} data-testid="delete-confirm">{t(question)}</div>} okText={t('deals.delete.button')} cancelText={t('contacts.cancel')}
+      okButtonProps={{ danger: true }} onConfirm={() => remove.mutate()}>
+      <Button danger type="text" loading={remove.isPending} data-testid="delete-card">{t('deals.delete.button')}</Button>
+    </Popconfirm>
   );
 }
 
