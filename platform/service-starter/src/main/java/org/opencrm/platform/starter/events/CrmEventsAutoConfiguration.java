@@ -78,6 +78,11 @@ public class CrmEventsAutoConfiguration {
     }
 
     @Bean
+    TableMaintenance tableMaintenance(JdbcTemplate jdbc) {
+        return new TableMaintenance(jdbc);
+    }
+
+    @Bean
     IncomingEvents incomingEvents(JsonMapper json) {
         return new IncomingEvents(json);
     }

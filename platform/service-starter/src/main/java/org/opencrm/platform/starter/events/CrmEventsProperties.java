@@ -25,7 +25,8 @@ public record CrmEventsProperties(
      * @param resubmitInterval how often unconfirmed publications are looked for
      * @param resubmitAfter    how old an unconfirmed publication must be before it is sent again
      * @param keepCompleted    how long completed publications are kept before they are deleted
-     * @param vacuumInterval   how often the outbox table is vacuumed where PostgreSQL's autovacuum is off
+     * @param vacuumInterval   how often, where PostgreSQL's autovacuum is off, the service vacuums its outbox
+     *                         and vacuums or analyses its tables that need it ({@link TableMaintenance})
      */
     public record Outbox(
             @DefaultValue("10s") Duration resubmitInterval,

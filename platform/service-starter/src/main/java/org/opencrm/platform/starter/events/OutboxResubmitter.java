@@ -27,7 +27,6 @@ public class OutboxResubmitter {
     private final JdbcTemplate jdbc;
     private final CrmEventsProperties.Outbox settings;
     private final AtomicLong pending = new AtomicLong();
-    private volatile Boolean autovacuum;
 
     public OutboxResubmitter(IncompleteEventPublications incomplete, CompletedEventPublications completed,
             JdbcTemplate jdbc, CrmEventsProperties properties, MeterRegistry meters) {
@@ -57,26 +56,5 @@ public class OutboxResubmitter {
     @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT5M")
     public void purgeCompleted() {
         completed.deletePublicationsOlderThan(settings.keepCompleted());
-    }
-
-    /**
-     * The outbox is a queue: each event's row is written, then marked sent, which leaves a dead row version
-     * behind in the table and its indexes. PostgreSQL's autovacuum removes them; on a server where it is
-     * turned off (seen on test hosts) they pile up, and after a million-event import finding the few unsent
-     * events meant visiting hundreds of thousands of dead ones (0.6 s a query). There the relay vacuums its
-     * table itself; {@code skip_locked} leaves it to another instance already doing so.
-     */
-    @Scheduled(fixedDelayString = "${crm.events.outbox.vacuum-interval:30s}",
-            initialDelayString = "${crm.events.outbox.vacuum-interval:30s}")
-    public void vacuumWithoutAutovacuum() {
-        if (autovacuum == null) {
-            autovacuum = "on".equals(jdbc.queryForObject("select current_setting('autovacuum')", String.class));
-            if (!autovacuum) {
-                log.warn("PostgreSQL's autovacuum is off: the outbox table is vacuumed by this service");
-            }
-        }
-        if (!autovacuum) {
-            jdbc.execute("vacuum (skip_locked) event_publication");
-        }
     }
 }
