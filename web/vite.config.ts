@@ -9,8 +9,9 @@ export default defineConfig({
   // the browser's Host is passed on (no changeOrigin): the gateway refuses a request whose Origin is not its own host
   server: {
     proxy: {
-      '/api': { target: 'http://localhost:8080', changeOrigin: false },
-      '/ws': { target: 'ws://localhost:8080', ws: true, changeOrigin: false },
+      // patterns, not prefixes: the prefix '/api' also took the app's own page /api-keys to the gateway
+      '^/api/': { target: 'http://localhost:8080', changeOrigin: false },
+      '^/ws/': { target: 'ws://localhost:8080', ws: true, changeOrigin: false },
     },
   },
   test: { environment: 'node', include: ['src/**/*.test.ts'] },
