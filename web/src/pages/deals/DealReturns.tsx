@@ -4,27 +4,8 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../../api';
 import { useProblems } from '../../problems';
+import { RETURN_STATUS_COLORS, type GoodsReturn } from '../marketing/model';
 import { CARDS_KEY } from './queries';
-
-type ReturnStatus = 'REQUESTED' | 'APPROVED' | 'REJECTED';
-const STATUS_COLORS: Record<ReturnStatus, string> = { REQUESTED: 'gold', APPROVED: 'green', REJECTED: 'red' };
-
-/** A return of a deal's goods, as the shop sent it (deals-service shop.Returns.ReturnView). */
-interface Return {
-  id: string;
-  orderId: string | null;
-  reason: string | null;
-  comment: string | null;
-  fileName: string | null;
-  fileUrl: string | null;
-  status: ReturnStatus;
-  items: { productId: string | null; sku: string | null; name: string | null; quantity: number }[];
-  decidedBy: string | null;
-  decidedAt: string | null;
-  decisionNote: string | null;
-  createdAt: string;
-  version: number;
-}
 
 /** The deal's returns (`002_*` 2.1.16): what came back and why; a requested one is approved or rejected here. */
 export function DealReturns({ dealId, editable, staffName }: {
@@ -36,12 +17,12 @@ export function DealReturns({ dealId, editable, staffName }: {
   const problems = useProblems();
   const { message } = AntApp.useApp();
   const queries = useQueryClient();
-  const [deciding, setDeciding] = useState<{ item: Return; decision: 'approve' | 'reject' } | null>(null);
+  const [deciding, setDeciding] = useState<{ item: GoodsReturn; decision: 'approve' | 'reject' } | null>(null);
   const [note, setNote] = useState('');
   const key = [...CARDS_KEY, 'deals', dealId, 'returns'];
-  const returns = useQuery({ queryKey: key, queryFn: () => api<Return[]>(`/api/deals/returns?dealId=${dealId}`) });
+  const returns = useQuery({ queryKey: key, queryFn: () => api<GoodsReturn[]>(`/api/deals/returns?dealId=${dealId}`) });
   const decide = useMutation({
-    mutationFn: ({ item, decision }: { item: Return; decision: 'approve' | 'reject' }) =>
+    mutationFn: ({ item, decision }: { item: GoodsReturn; decision: 'approve' | 'reject' }) =>
       api(`/api/deals/returns/${item.id}/${decision}`, { method: 'POST', body: { note: note.trim() || null, version: item.version } }),
     onSuccess: (_, { decision }) => {
       void message.success(t(decision === 'approve' ? 'deals.returns.approved' : 'deals.returns.rejected'));
@@ -62,7 +43,7 @@ export function DealReturns({ dealId, editable, staffName }: {
       {returns.data.map((r) => (
         <div key={r.id} data-testid="return" style={{ borderBottom: '1px solid #f0f0f0', paddingBottom: 12 }}>
           <Space wrap>
-            <Tag color={STATUS_COLORS[r.status]}>{t(`deals.returns.status.${r.status}`)}</Tag>
+            <Tag color={RETURN_STATUS_COLORS[r.status]}>{t(`deals.returns.status.${r.status}`)}</Tag>
             <Typography.Text type="secondary">{new Date(r.createdAt).toLocaleString(i18n.language)}</Typography.Text>
             {r.fileUrl && <Typography.Link href={r.fileUrl} target="_blank" rel="noreferrer">{r.fileName ?? t('deals.returns.file')}</Typography.Link>}
           </Space>

@@ -185,6 +185,9 @@ class CardDeletionApiTest {
         assertThat(asTaras.delete("/api/deals/deals/" + olenasDeal).status()).isEqualTo(404);
         assertThat(new Company(port).admin().delete("/api/deals/deals/" + olenasDeal).status())
                 .as("another company's").isEqualTo(404);
+        assertThat(ApiClient.onPort(port).delete("/api/deals/deals/" + olenasDeal).status()).as("no token")
+                .isEqualTo(401);
+        assertThat(ApiClient.onPort(port).delete("/api/deals/leads/" + olenasLead).status()).isEqualTo(401);
         assertThat(asOlena.get("/api/deals/leads/" + olenasLead).status()).as("nothing deleted").isEqualTo(200);
         assertThat(asOlena.get("/api/deals/deals/" + olenasDeal).status()).isEqualTo(200);
 
