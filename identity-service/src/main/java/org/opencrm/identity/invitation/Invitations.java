@@ -7,6 +7,7 @@ import java.util.UUID;
 import org.opencrm.identity.session.Secrets;
 import org.opencrm.identity.session.Sessions;
 import org.opencrm.identity.session.TokenResponse;
+import org.opencrm.identity.user.Languages;
 import org.opencrm.identity.user.Role;
 import org.opencrm.identity.user.User;
 import org.opencrm.identity.user.UserRepository;
@@ -90,7 +91,8 @@ class Invitations {
                 Secrets.hash(token), CurrentUser.require().userId(), VALID_FOR));
         String acceptPath = ACCEPT_PATH + token;
         events.publish(new UserInvited(invitation.id(), invitation.email(), role.name(), departmentId,
-                invitation.invitedBy(), acceptPath, invitation.expiresAt()));
+                invitation.invitedBy(), acceptPath, invitation.expiresAt(),
+                Languages.current()));
         return InvitationView.of(invitation, acceptPath);
     }
 

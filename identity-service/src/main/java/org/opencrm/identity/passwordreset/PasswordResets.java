@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.UUID;
 import org.opencrm.identity.session.Secrets;
 import org.opencrm.identity.session.Sessions;
+import org.opencrm.identity.user.Languages;
 import org.opencrm.identity.user.User;
 import org.opencrm.platform.events.identity.PasswordResetRequested;
 import org.opencrm.platform.starter.events.EventPublisher;
@@ -42,6 +43,7 @@ class PasswordResets {
     }
 
     void request(String email, String clientAddress) {
+        String language = Languages.current();
         String normalised = User.normaliseEmail(email);
         sessions.countAttempt(normalised, clientAddress);
         var found = jdbc.query("select id, tenant_id from app_user where email = ? and status = 'ACTIVE'",
@@ -59,7 +61,8 @@ class PasswordResets {
                     insert into password_reset (id, tenant_id, user_id, token_hash, created_at, expires_at)
                     values (?, ?, ?, ?, ?, ?)
                     """, UUID.randomUUID(), tenantId, userId, Secrets.hash(token), Timestamp.from(now), Timestamp.from(expires));
-            events.publish(new PasswordResetRequested(userId, normalised, RESET_PATH + token, expires));
+            events.publish(new PasswordResetRequested(userId, normalised, RESET_PATH + token, expires,
+                    language));
         }));
     }
 

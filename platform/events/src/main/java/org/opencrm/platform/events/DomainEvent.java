@@ -3,7 +3,17 @@ package org.opencrm.platform.events;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import org.opencrm.platform.events.contacts.CommentAdded;
+import org.opencrm.platform.events.contacts.ImportFinished;
+import org.opencrm.platform.events.notifications.EmailFailed;
+import org.opencrm.platform.events.notifications.EmailSent;
+import org.opencrm.platform.events.notifications.NotificationCreated;
+import org.opencrm.platform.events.notifications.SmsFailed;
+import org.opencrm.platform.events.notifications.SmsSent;
+import org.opencrm.platform.events.telephony.CallAnswered;
+import org.opencrm.platform.events.telephony.CallEnded;
 import org.opencrm.platform.events.telephony.CallMissed;
+import org.opencrm.platform.events.telephony.CallRecordingAvailable;
+import org.opencrm.platform.events.telephony.CallRinging;
 import org.opencrm.platform.events.contacts.CompanyCreated;
 import org.opencrm.platform.events.contacts.ContactMerged;
 import org.opencrm.platform.events.contacts.CompanyDeleted;
@@ -92,7 +102,17 @@ import org.opencrm.platform.events.identity.UserUpdated;
         @JsonSubTypes.Type(value = ReturnRejected.class, name = ReturnRejected.TYPE),
         @JsonSubTypes.Type(value = LoyaltyPointsChanged.class, name = LoyaltyPointsChanged.TYPE),
         @JsonSubTypes.Type(value = ContactUpserted.class, name = ContactUpserted.TYPE),
+        @JsonSubTypes.Type(value = ImportFinished.class, name = ImportFinished.TYPE),
+        @JsonSubTypes.Type(value = CallRinging.class, name = CallRinging.TYPE),
+        @JsonSubTypes.Type(value = CallAnswered.class, name = CallAnswered.TYPE),
+        @JsonSubTypes.Type(value = CallEnded.class, name = CallEnded.TYPE),
         @JsonSubTypes.Type(value = CallMissed.class, name = CallMissed.TYPE),
+        @JsonSubTypes.Type(value = CallRecordingAvailable.class, name = CallRecordingAvailable.TYPE),
+        @JsonSubTypes.Type(value = NotificationCreated.class, name = NotificationCreated.TYPE),
+        @JsonSubTypes.Type(value = EmailSent.class, name = EmailSent.TYPE),
+        @JsonSubTypes.Type(value = EmailFailed.class, name = EmailFailed.TYPE),
+        @JsonSubTypes.Type(value = SmsSent.class, name = SmsSent.TYPE),
+        @JsonSubTypes.Type(value = SmsFailed.class, name = SmsFailed.TYPE),
 })
 public interface DomainEvent {
 

@@ -22,7 +22,18 @@ import org.opencrm.platform.events.contacts.ContactCreated;
 import org.opencrm.platform.events.contacts.ContactDeleted;
 import org.opencrm.platform.events.contacts.ContactUpdated;
 import org.opencrm.platform.events.contacts.ContactUpserted;
+import org.opencrm.platform.events.contacts.ImportFinished;
+import org.opencrm.platform.events.notifications.EmailFailed;
+import org.opencrm.platform.events.notifications.EmailSent;
+import org.opencrm.platform.events.notifications.NotificationCreated;
+import org.opencrm.platform.events.notifications.SmsFailed;
+import org.opencrm.platform.events.notifications.SmsSent;
+import org.opencrm.platform.events.telephony.CallAnswered;
+import org.opencrm.platform.events.telephony.CallEnded;
 import org.opencrm.platform.events.telephony.CallMissed;
+import org.opencrm.platform.events.telephony.CallRecordingAvailable;
+import org.opencrm.platform.events.telephony.CallRinging;
+import org.opencrm.platform.events.telephony.CallerCard;
 import org.opencrm.platform.events.deals.CampaignCreated;
 import org.opencrm.platform.events.deals.CampaignDeleted;
 import org.opencrm.platform.events.deals.CampaignUpdated;
@@ -97,6 +108,9 @@ class GoldenSamplesTest {
             "olena.kovalenko@example.com");
     private static final UUID PRODUCT = UUID.fromString("b2c3d4e5-f6a7-4b8c-9d0e-1f2a3b4c5d6e");
     private static final UUID RETURN = UUID.fromString("d4e5f6a7-b8c9-4d0e-8f1a-2b3c4d5e6f7a");
+    private static final UUID CALL = UUID.fromString("d4e5f6a7-b8c9-4d0e-8f1a-2b3c4d5e6f70");
+    private static final UUID NOTIFICATION = UUID.fromString("e5f6a7b8-c9d0-4e1f-a2b3-c4d5e6f7a8b9");
+    private static final UUID MESSAGE = UUID.fromString("f6a7b8c9-d0e1-4f2a-b3c4-d5e6f7a8b9c0");
     private static final UUID SHOP_CUSTOMER_ID = UUID.fromString("e5f6a7b8-c9d0-4e1f-9a2b-3c4d5e6f7a8b");
     private static final OrderLine ANCHOR_LINE = new OrderLine(PRODUCT, "ANC-860", "Anchor 8x60", new BigDecimal("94.440"),
             new BigDecimal("12.50"));
@@ -107,12 +121,37 @@ class GoldenSamplesTest {
             new CallMissed(UUID.fromString("c3d4e5f6-a7b8-4c9d-8e0f-1a2b3c4d5e6f"), "INBOUND", "+380671234567",
                     "+380441234567", "101", MANAGER, CONTACT, List.of(CONTACT), "Olena Kovalenko",
                     Instant.parse("2026-11-27T09:00:00Z"), Instant.parse("2026-11-27T09:00:25Z"), 25),
+            new ImportFinished(UUID.fromString("a7b8c9d0-e1f2-4a3b-8c4d-5e6f7a8b9c0d"), "CONTACT", "clients-2026.xlsx", ADMIN,
+                    "COMPLETED", 12840, 311, 42, 7, Instant.parse("2026-11-24T14:02:11Z")),
+            new CallRinging(CALL, "INBOUND", "+380671234567", "+380441234567", "101", MANAGER,
+                    List.of(new CallerCard(CONTACT, "Olena Kovalenko", COMPANY, "Kovalenko Trading LLC", MANAGER, true, 2,
+                            List.of(new CallerCard.Amount(new BigDecimal("1180.50"), "UAH")),
+                            Instant.parse("2026-11-25T12:00:00Z"), "DEAL")),
+                    Instant.parse("2026-11-27T10:00:00Z")),
+            new CallAnswered(CALL, "INBOUND", "+380671234567", "+380441234567", "101", MANAGER, CONTACT,
+                    Instant.parse("2026-11-27T10:00:00Z"), Instant.parse("2026-11-27T10:00:07Z"), 7),
+            new CallEnded(CALL, "INBOUND", "+380671234567", "+380441234567", "101", MANAGER, CONTACT, List.of(CONTACT),
+                    "Olena Kovalenko", Instant.parse("2026-11-27T10:00:00Z"), Instant.parse("2026-11-27T10:00:07Z"),
+                    Instant.parse("2026-11-27T10:04:12Z"), 7, 245),
+            new CallRecordingAvailable(CALL, CONTACT, MANAGER, "EXCHANGE", 245, Instant.parse("2026-11-27T10:04:30Z")),
+            new NotificationCreated(NOTIFICATION, MANAGER, "mention", "Olena Kovalenko mentioned you",
+                    "@Taras please call her back about the wholesale prices", "CONTACT", CONTACT,
+                    UUID.fromString("4c5d6e7f-8091-4a2b-b3c4-d5e6f7a8b9c0"), Instant.parse("2026-11-24T15:00:01Z")),
+            new EmailSent(MESSAGE, "invitation", "taras@kovalenko.example", null, null,
+                    "Запрошення до Kovalenko Trading LLC", "uk", 1, Instant.parse("2026-11-24T09:00:04Z")),
+            new EmailFailed(MESSAGE, "invitation", "taras@kovalenko.example", null, null,
+                    "Запрошення до Kovalenko Trading LLC", "550 5.1.1 mailbox unavailable", 1,
+                    Instant.parse("2026-11-24T09:00:04Z")),
+            new SmsSent(MESSAGE, "call-missed", "+380671234567", MANAGER, null, "bin-88231", 1,
+                    Instant.parse("2026-11-27T09:00:27Z")),
+            new SmsFailed(MESSAGE, "call-missed", "+380671234567", MANAGER, null, "provider answered 400: invalid number",
+                    3, Instant.parse("2026-11-27T09:05:00Z")),
             new TenantCreated(UUID.fromString("7c0e3c52-1b8f-4f0e-9a57-3d1a2b4c5d60"), "Kovalenko Trading LLC", ADMIN,
                     SIGNED_UP),
             new UserActivated(ADMIN, "olena@kovalenko.example", "Olena", "Kovalenko", "ADMIN", null, SIGNED_UP),
             new UserInvited(UUID.fromString("2f6b1a9c-4d3e-4b8a-9c1d-0e5f6a7b8c90"), "taras@kovalenko.example",
                     "MANAGER", UUID.fromString("9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d"), ADMIN,
-                    "/accept-invitation?token=q8Zx3n1Vb7Yc5Rt2Lp9Kw4Jh6Gf0Ds3A", Instant.parse("2026-12-01T09:00:00Z")),
+                    "/accept-invitation?token=q8Zx3n1Vb7Yc5Rt2Lp9Kw4Jh6Gf0Ds3A", Instant.parse("2026-12-01T09:00:00Z"), "uk"),
             new UserUpdated(ADMIN, "olena@kovalenko.example", "Olena", "Kovalenko", "Petrivna", "ADMIN", null,
                     "+380441234567", "101", "Director", Instant.parse("2026-11-24T09:30:00Z")),
             new UserDeactivated(UUID.fromString("6e3c9d2f-8b55-4a1f-9d66-3c4f5b7e0f12"), ADMIN,
@@ -126,7 +165,7 @@ class GoldenSamplesTest {
                     Instant.parse("2026-11-26T10:00:00Z")),
             new UserPresenceChanged(ADMIN, "DO_NOT_DISTURB", true, Instant.parse("2026-11-24T12:00:00Z")),
             new PasswordResetRequested(ADMIN, "olena@kovalenko.example", "/reset-password?token=Zk3m9Qp1Xw7Rt5Yb2Nc8Vd4Lh6Gj0Fs1",
-                    Instant.parse("2026-11-24T13:00:00Z")),
+                    Instant.parse("2026-11-24T13:00:00Z"), "ru"),
             new ContactCreated(CONTACT, "Olena", "Kovalenko", "olena.kovalenko@example.com", "+380 67 123 4567", ADMIN,
                     Instant.parse("2026-11-24T10:15:30Z"), "Petrivna", "PERSON", "LEAD", true, List.of("wholesale"),
                     List.of("+380671234567", "+380441234567"), List.of("olena.kovalenko@example.com"), 0),

@@ -7,7 +7,8 @@ import org.opencrm.platform.events.Topics;
 
 /**
  * An administrator invited someone to the company. {@code acceptPath} (with the single-use token) is what
- * the invitation e-mail links to, relative to the CRM's address.
+ * the invitation e-mail links to, relative to the CRM's address. {@code language} (en, ru or uk) is the one the
+ * inviting administrator's app spoke, for the e-mail; added later, null in older events.
  */
 public record UserInvited(
         UUID invitationId,
@@ -16,7 +17,8 @@ public record UserInvited(
         UUID departmentId,
         UUID invitedBy,
         String acceptPath,
-        Instant expiresAt) implements DomainEvent {
+        Instant expiresAt,
+        String language) implements DomainEvent {
 
     public static final String TYPE = "user.invited";
 
