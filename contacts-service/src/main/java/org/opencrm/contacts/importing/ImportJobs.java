@@ -18,8 +18,12 @@ import java.util.UUID;
 import org.opencrm.contacts.customfield.CardType;
 import org.opencrm.contacts.importing.ImportRequests.Counts;
 import org.opencrm.contacts.importing.ImportRequests.MappedColumn;
+import org.opencrm.platform.events.contacts.ImportFinished;
+import org.opencrm.platform.starter.events.EventPublisher;
+import org.opencrm.platform.starter.security.TenantContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -41,12 +45,21 @@ class ImportJobs {
             int announced, boolean cancelRequested, String failure, Instant createdAt, Instant startedAt, Instant finishedAt) {
     }
 
+    /** What {@code import.finished} tells, as an ended job's update returns it. */
+    private static final String FINISHED = """
+            id, tenant_id, card_type, file_name, created_by, status, created_count, updated_count, skipped_count,
+            rejected_count, finished_at""";
+
     private final JdbcTemplate jdbc;
     private final JsonMapper json;
+    private final EventPublisher events;
+    private final TransactionTemplate transactions;
 
-    ImportJobs(JdbcTemplate jdbc, JsonMapper json) {
+    ImportJobs(JdbcTemplate jdbc, JsonMapper json, EventPublisher events, TransactionTemplate transactions) {
         this.jdbc = jdbc;
         this.json = json;
+        this.events = events;
+        this.transactions = transactions;
     }
 
     /** Records an uploaded file and its analysis; the caller's transaction covers the row and every piece. */
@@ -135,23 +148,58 @@ class ImportJobs {
                 """, id) == 1;
     }
 
-    /** Ends a job whose transaction rolled back. */
+    /** Ends a job whose transaction rolled back, and tells its user (import.finished). */
     void stopped(UUID id, ImportStatus status, String failure) {
-        jdbc.update("""
+        transactions.executeWithoutResult(tx -> jdbc.query("""
                 update contact_import set status = ?, stage = null, failure = ?, finished_at = now(),
                     created_count = 0, updated_count = 0, skipped_count = 0, rejected_count = 0
                 where id = ? and status = 'RUNNING'
-                """, status.name(), failure, id);
+                returning""" + " " + FINISHED, this::announceFinished, status.name(), failure, id));
     }
 
-    /** Completes the job inside the import's own transaction, so that it completes exactly when its rows commit. */
+    /**
+     * Fails the imports whose service instance went away (no sign of life for {@code stale}), telling their
+     * users; how many.
+     */
+    int failAbandoned(String stale) {
+        Integer failed = transactions.execute(tx -> {
+            int[] count = {0};
+            jdbc.query("""
+                    update contact_import set status = 'FAILED', stage = null, finished_at = now(),
+                        created_count = 0, updated_count = 0, skipped_count = 0, rejected_count = 0,
+                        failure = 'The import stopped without finishing (its service instance went away), so nothing was imported; start it again.'
+                    where status = 'RUNNING' and heartbeat_at < now() - cast(? as interval)
+                    returning""" + " " + FINISHED, row -> {
+                        count[0]++;
+                        announceFinished(row);
+                    }, stale);
+            return count[0];
+        });
+        return failed == null ? 0 : failed;
+    }
+
+    /** Publishes import.finished for an ended job's row, in the transaction that ended it. */
+    private void announceFinished(ResultSet row) throws SQLException {
+        UUID tenant = row.getObject("tenant_id", UUID.class);
+        var finished = new ImportFinished(row.getObject("id", UUID.class), row.getString("card_type"),
+                row.getString("file_name"), row.getObject("created_by", UUID.class), row.getString("status"),
+                row.getLong("created_count"), row.getLong("updated_count"), row.getLong("skipped_count"),
+                row.getLong("rejected_count"), row.getTimestamp("finished_at").toInstant());
+        TenantContext.runAs(tenant, () -> events.publish(finished));
+    }
+
+    /**
+     * Completes the job inside the import's own transaction, so that it completes (and import.finished is
+     * published) exactly when its rows commit.
+     */
     void completed(UUID id, int rowsRead, Counts counts, boolean announcing) {
-        jdbc.update("""
+        jdbc.query("""
                 update contact_import set status = 'COMPLETED', stage = ?, rows_read = ?, created_count = ?,
                     updated_count = ?, skipped_count = ?, rejected_count = ?, finished_at = now(),
                     announced_at = case when ? then now() end
                 where id = ?
-                """, (announcing ? ImportStage.ANNOUNCING : ImportStage.DONE).name(), rowsRead, counts.created(),
+                returning""" + " " + FINISHED, this::announceFinished,
+                (announcing ? ImportStage.ANNOUNCING : ImportStage.DONE).name(), rowsRead, counts.created(),
                 counts.updated(), counts.skipped(), counts.rejected(), announcing, id);
         // the file is not needed any more: a completed import is not run again
         jdbc.update("delete from contact_import_file where import_id = ?", id);

@@ -22,22 +22,20 @@ class ImportSweeper {
     private final JdbcTemplate jdbc;
     private final ImportRunner runner;
     private final ImportSettings settings;
+    private final ImportJobs jobs;
 
-    ImportSweeper(JdbcTemplate jdbc, ImportRunner runner, ImportSettings settings) {
+    ImportSweeper(JdbcTemplate jdbc, ImportRunner runner, ImportSettings settings, ImportJobs jobs) {
         this.jdbc = jdbc;
         this.runner = runner;
         this.settings = settings;
+        this.jobs = jobs;
     }
 
     @Scheduled(fixedDelayString = "${crm.contacts.imports.sweep-interval:30s}",
             initialDelayString = "${crm.contacts.imports.sweep-interval:30s}")
     void sweep() {
         String stale = settings.staleAfter().toMillis() + " milliseconds";
-        int lost = jdbc.update("""
-                update contact_import set status = 'FAILED', stage = null, finished_at = now(),
-                    created_count = 0, updated_count = 0, skipped_count = 0, rejected_count = 0,
-                    failure = 'The import stopped without finishing (its service instance went away), so nothing was imported; start it again.'
-                where status = 'RUNNING' and heartbeat_at < now() - cast(? as interval)""", stale);
+        int lost = jobs.failAbandoned(stale);
         if (lost > 0) {
             log.warn("Marked {} abandoned imports failed", lost);
         }

@@ -24,6 +24,10 @@ import org.opencrm.platform.events.deals.ReturnApproved;
 import org.opencrm.platform.events.deals.ReturnRejected;
 import org.opencrm.platform.events.deals.ReturnRequested;
 import org.opencrm.platform.events.deals.StageRef;
+import org.opencrm.platform.events.notifications.EmailSent;
+import org.opencrm.platform.events.notifications.SmsSent;
+import org.opencrm.platform.events.telephony.CallEnded;
+import org.opencrm.platform.events.telephony.CallMissed;
 import org.opencrm.platform.starter.events.IdempotentConsumer;
 import org.opencrm.platform.starter.events.IncomingEvents;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -35,7 +39,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Puts what happens to a client's leads, deals and shop orders into their communication history as it
  * happens: a lead or deal created, moved to another stage, converted, won or lost, an order received, paid or
  * returned becomes an entry on the contact's card and on the company's (each card's timeline shows it),
- * linked to the lead or deal.
+ * linked to the lead or deal. Calls (answered or missed, in or out) go on the card of the one contact the
+ * number matched, linked to the call; e-mails and SMS the CRM sent to a contact go on theirs.
  * <p>
  * A shop order's first event names no contact when its customer is new: the customer saga finds or creates
  * the contact and records the order here ({@link #recordOrder}) in its own transaction. A payment names only
@@ -63,8 +68,13 @@ public class TimelineProjector {
     }
 
     /** An entry to be: where, when, what (in English and as the event's facts), and what it links to. */
-    private record Projected(UUID contactId, UUID companyId, Instant occurredAt, String channel, String summary,
-            String linkType, UUID linkId, Map<String, Object> details) {
+    private record Projected(UUID contactId, UUID companyId, Instant occurredAt, String channel, Direction direction,
+            String summary, String linkType, UUID linkId, Map<String, Object> details) {
+
+        Projected(UUID contactId, UUID companyId, Instant occurredAt, String channel, String summary, String linkType,
+                UUID linkId, Map<String, Object> details) {
+            this(contactId, companyId, occurredAt, channel, null, summary, linkType, linkId, details);
+        }
 
         Projected(UUID contactId, UUID companyId, Instant occurredAt, String summary, String linkType, UUID linkId,
                 Map<String, Object> details) {
@@ -73,7 +83,8 @@ public class TimelineProjector {
     }
 
     @KafkaListener(id = CONSUMER + "-deals", groupId = "${spring.application.name}." + CONSUMER,
-            topics = {Topics.DEALS_DEAL, Topics.DEALS_LEAD, Topics.DEALS_ORDER})
+            topics = {Topics.DEALS_DEAL, Topics.DEALS_LEAD, Topics.DEALS_ORDER, Topics.TELEPHONY_CALL,
+                    Topics.NOTIFICATIONS_NOTIFICATION})
     void on(ConsumerRecord<String, byte[]> record) {
         incoming.read(record).ifPresent(event -> project(event).ifPresent(entry ->
                 inbox.handle(CONSUMER, event, e -> write(e, entry))));
@@ -154,6 +165,26 @@ public class TimelineProjector {
                             + (deal.reason() == null ? "" : ": " + deal.reason()),
                     "DEAL", deal.dealId(), facts("number", deal.number(), "title", deal.title(), "reason",
                             deal.reason()));
+            case CallEnded call -> call.contactId() == null ? null : new Projected(call.contactId(), null,
+                    call.startedAt(), "CALL", direction(call.direction()),
+                    ("INBOUND".equals(call.direction()) ? "Incoming call from " + number(call.callerNumber())
+                            : "Outgoing call to " + number(call.calledNumber())) + ", " + duration(call.talkSeconds()),
+                    "CALL", call.callId(), facts("direction", call.direction(), "callerNumber", call.callerNumber(),
+                            "calledNumber", call.calledNumber(), "userId", call.userId(), "talkSeconds",
+                            call.talkSeconds(), "waitSeconds", call.waitSeconds()));
+            case CallMissed call -> call.contactId() == null ? null : new Projected(call.contactId(), null,
+                    call.startedAt(), "CALL", direction(call.direction()),
+                    ("INBOUND".equals(call.direction()) ? "Missed call from " + number(call.callerNumber())
+                            : "Unanswered call to " + number(call.calledNumber())),
+                    "CALL", call.callId(), facts("direction", call.direction(), "callerNumber", call.callerNumber(),
+                            "calledNumber", call.calledNumber(), "userId", call.userId(), "waitSeconds",
+                            call.waitSeconds(), "missed", true));
+            case EmailSent mail -> mail.contactId() == null ? null : new Projected(mail.contactId(), null,
+                    mail.sentAt(), "EMAIL", Direction.OUT, "E-mail sent: " + mail.subject(), null, null,
+                    facts("subject", mail.subject(), "recipient", mail.recipient(), "template", mail.template()));
+            case SmsSent sms -> sms.contactId() == null ? null : new Projected(sms.contactId(), null, sms.sentAt(),
+                    "SMS", Direction.OUT, "SMS sent to " + sms.phone(), null, null,
+                    facts("phone", sms.phone(), "template", sms.template()));
             default -> null; // deal.updated and the rest: the card's own screens show them
         });
     }
@@ -165,14 +196,15 @@ public class TimelineProjector {
             return;
         }
         jdbc.update("""
-                insert into timeline_entry (id, tenant_id, contact_id, company_id, occurred_at, channel, summary,
-                    link_type, link_id, source, source_event_id, author_id, created_at, details)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now(), cast(? as jsonb))
+                insert into timeline_entry (id, tenant_id, contact_id, company_id, occurred_at, channel, direction,
+                    summary, link_type, link_id, source, source_event_id, author_id, created_at, details)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now(), cast(? as jsonb))
                 on conflict (source_event_id) do nothing
                 """, UUID.randomUUID(), event.tenantId(), contact, company,
                 Timestamp.from(entry.occurredAt() == null ? event.time() : entry.occurredAt()), entry.channel(),
-                entry.summary(),
-                entry.linkType(), entry.linkId().toString(), event.type(), event.id(), event.actorId(),
+                entry.direction() == null ? null : entry.direction().name(), entry.summary(),
+                entry.linkType(), entry.linkId() == null ? null : entry.linkId().toString(), event.type(), event.id(),
+                event.actorId(),
                 json.writeValueAsString(entry.details()));
     }
 
@@ -221,6 +253,18 @@ public class TimelineProjector {
             return "?";
         }
         return stage.name() != null ? stage.name() : stage.code().replace('-', ' ');
+    }
+
+    private static Direction direction(String callDirection) {
+        return "OUTBOUND".equals(callDirection) ? Direction.OUT : Direction.IN;
+    }
+
+    private static String number(String e164) {
+        return e164 == null ? "a hidden number" : e164;
+    }
+
+    private static String duration(int seconds) {
+        return seconds >= 60 ? seconds / 60 + " min " + seconds % 60 + " s" : seconds + " s";
     }
 
     private static String quoted(String title) {

@@ -103,6 +103,16 @@ class ContactImportTest {
                 && "contact.created".equals(TopicProbe.header(record, EventHeaders.TYPE)));
         JsonNode announced = company.awaitStatus(api, upload.get("id").asString(), "COMPLETED");
         assertThat(announced.get("announced").asInt()).isEqualTo(2);
+
+        // the user who started it is told (notifications-service), once
+        var finished = contactEvents.awaitRecord(record -> record.key().equals(upload.get("id").asString())
+                && "import.finished".equals(TopicProbe.header(record, EventHeaders.TYPE)));
+        JsonNode told = ImportClient.json(new String(finished.value(), StandardCharsets.UTF_8));
+        assertThat(told.get("status").asString()).isEqualTo("COMPLETED");
+        assertThat(told.get("entity").asString()).isEqualTo("CONTACT");
+        assertThat(told.get("requestedBy").asString()).isEqualTo(manager.toString());
+        assertThat(told.get("created").asLong()).isEqualTo(2);
+        assertThat(TopicProbe.header(finished, EventHeaders.TENANT_ID)).isEqualTo(company.tenant.toString());
     }
 
     @Test

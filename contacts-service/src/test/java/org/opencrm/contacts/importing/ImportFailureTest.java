@@ -10,9 +10,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.opencrm.platform.events.EventHeaders;
+import org.opencrm.platform.events.Topics;
 import org.opencrm.platform.test.ApiClient;
 import org.opencrm.platform.test.CrmIntegrationTest;
 import org.opencrm.platform.test.TestDatabase;
+import org.opencrm.platform.test.TopicProbe;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
@@ -56,6 +59,12 @@ class ImportFailureTest {
                 UUID.fromString(id))).isZero();
         var again = api.post("/api/contacts/imports/" + id + "/cancel", Map.of());
         assertThat(again.status()).isEqualTo(409);
+        try (var events = TopicProbe.on(Topics.CONTACTS_CONTACT)) {
+            var finished = events.awaitRecord(record -> record.key().equals(id)
+                    && "import.finished".equals(TopicProbe.header(record, EventHeaders.TYPE)));
+            assertThat(new String(finished.value(), java.nio.charset.StandardCharsets.UTF_8))
+                    .contains("\"status\":\"CANCELLED\"").contains("\"created\":0");
+        }
     }
 
     @Test

@@ -20,6 +20,10 @@ import org.opencrm.platform.events.deals.ReturnApproved;
 import org.opencrm.platform.events.deals.ReturnItem;
 import org.opencrm.platform.events.deals.ShopCustomer;
 import org.opencrm.platform.events.deals.StageRef;
+import org.opencrm.platform.events.notifications.EmailSent;
+import org.opencrm.platform.events.notifications.SmsSent;
+import org.opencrm.platform.events.telephony.CallEnded;
+import org.opencrm.platform.events.telephony.CallMissed;
 import org.opencrm.platform.test.ApiClient;
 import org.opencrm.platform.test.CrmIntegrationTest;
 import org.opencrm.platform.test.TestTokens;
@@ -173,5 +177,50 @@ class TimelineProjectionTest {
         await().untilAsserted(() -> assertThat(timeline("contacts", contact, 1))
                 .anySatisfy(entry -> assertThat(entry.get("summary").asString())
                         .isEqualTo("Payment for order " + order + ": REFUNDED: 250.00 UAH")));
+    }
+
+    @Test
+    void callsEmailsAndSmsToTheContactAppearOnItsCardWithTheirDirection() {
+        UUID contact = create("/api/contacts", Map.of("firstName", "Iryna", "lastName", "Melnyk"));
+        UUID company = create("/api/companies", Map.of("name", "Melnyk Foods"));
+        UUID answered = UUID.randomUUID();
+        UUID missed = UUID.randomUUID();
+        UUID ended = UUID.randomUUID();
+        Instant start = Instant.now().minus(2, ChronoUnit.HOURS);
+        var call = new CallEnded(answered, "INBOUND", "+380501112233", "+380441234567", "101", manager, contact,
+                List.of(contact), "Iryna Melnyk", start, start.plusSeconds(7), start.plusSeconds(252), 7, 245);
+        TopicProbe.publish(call, tenant, null, ended);
+        TopicProbe.publish(call, tenant, null, ended); // delivered twice
+        TopicProbe.publish(new CallMissed(missed, "OUTBOUND", "+380441234567", "+380501112233", "101", manager, contact,
+                List.of(contact), "Iryna Melnyk", start.plusSeconds(3600), start.plusSeconds(3630), 30), tenant, manager);
+        TopicProbe.publish(new EmailSent(UUID.randomUUID(), "mailing", "iryna@melnyk.example", null, contact,
+                "Winter prices", "uk", 1, start.plusSeconds(4000)), tenant, null);
+        TopicProbe.publish(new SmsSent(UUID.randomUUID(), "reminder", "+380501112233", null, contact, "sms-1", 1,
+                start.plusSeconds(5000)), tenant, null);
+        // two contacts share the number: the call is nobody's in particular, so it goes on no card
+        TopicProbe.publish(new CallMissed(UUID.randomUUID(), "INBOUND", "+380501112233", "+380441234567", "101",
+                manager, null, List.of(contact, UUID.randomUUID()), null, start.plusSeconds(6000),
+                start.plusSeconds(6010), 10), tenant, null);
+        // another company's call naming our contact makes no entry
+        TopicProbe.publish(new CallMissed(UUID.randomUUID(), "INBOUND", "+380501112233", "+380441234567", "101",
+                manager, contact, List.of(contact), null, start.plusSeconds(7000), start.plusSeconds(7010), 10),
+                UUID.randomUUID(), null);
+
+        List<JsonNode> entries = timeline("contacts", contact, 4);
+        assertThat(entries).extracting(entry -> entry.get("source").asString())
+                .containsExactly("sms.sent", "email.sent", "call.missed", "call.ended");
+        assertThat(entries).extracting(entry -> entry.get("channel").asString())
+                .containsExactly("SMS", "EMAIL", "CALL", "CALL");
+        assertThat(entries).extracting(entry -> entry.get("direction").asString())
+                .containsExactly("OUT", "OUT", "OUT", "IN");
+        assertThat(entries).extracting(entry -> entry.get("summary").asString()).containsExactly(
+                "SMS sent to +380501112233", "E-mail sent: Winter prices", "Unanswered call to +380501112233",
+                "Incoming call from +380501112233, 4 min 5 s");
+        JsonNode talk = entries.get(3);
+        assertThat(talk.at("/link/type").asString()).isEqualTo("CALL");
+        assertThat(talk.at("/link/id").asString()).isEqualTo(answered.toString());
+        assertThat(talk.at("/details/talkSeconds").asInt()).isEqualTo(245);
+        assertThat(entries.get(2).at("/details/missed").asBoolean()).isTrue();
+        assertThat(api().get("/api/companies/" + company + "/timeline").json().get("items")).isEmpty();
     }
 }
