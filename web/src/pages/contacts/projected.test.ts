@@ -48,6 +48,21 @@ describe('entries projected from deal events', () => {
   it('leave entries added by hand and unknown events to their own summary', async () => {
     const en = await translator('en');
     expect(projectedText('manual', null, en, 'en')).toBeNull();
-    expect(projectedText('call.ended', { number: 1 }, en, 'en')).toBeNull();
+    expect(projectedText('task.created', { number: 1 }, en, 'en')).toBeNull();
+  });
+
+  it('tell calls with their direction and length, and messages the CRM sent', async () => {
+    const uk = await translator('uk');
+    expect(projectedText('call.ended', { direction: 'INBOUND', callerNumber: '+380501112233', talkSeconds: 245 }, uk,
+      'uk')).toBe('Вхідний дзвінок з +380501112233, 4 хв 5 с');
+    expect(projectedText('call.missed', { direction: 'INBOUND', callerNumber: null }, uk, 'uk'))
+      .toBe('Пропущений дзвінок з прихованого номера');
+    const ru = await translator('ru');
+    expect(projectedText('call.ended', { direction: 'OUTBOUND', calledNumber: '+380501112233', talkSeconds: 42 }, ru,
+      'ru')).toBe('Исходящий звонок на +380501112233, 42 с');
+    const en = await translator('en');
+    expect(projectedText('call.missed', { direction: 'OUTBOUND', calledNumber: '+380501112233' }, en, 'en'))
+      .toBe('Unanswered call to +380501112233');
+    expect(projectedText('email.sent', { subject: 'Winter prices' }, en, 'en')).toBe('E-mail sent: Winter prices');
   });
 });

@@ -22,6 +22,20 @@ export interface ProjectedFacts {
   shopOrderId?: string;
   paymentStatus?: string;
   comment?: string;
+  direction?: 'INBOUND' | 'OUTBOUND';
+  callerNumber?: string | null;
+  calledNumber?: string | null;
+  talkSeconds?: number;
+  waitSeconds?: number;
+  subject?: string;
+  phone?: string;
+}
+
+/** A call's length as the reader says it: "4 min 5 s", "4 хв 5 с". */
+function duration(seconds: number, t: TFunction): string {
+  const minutes = Math.floor(seconds / 60);
+  return minutes > 0 ? t('timeline.minutesSeconds', { minutes, seconds: seconds % 60 })
+    : t('timeline.seconds', { seconds });
 }
 
 export function stageName(stage: StageFacts | undefined, t: TFunction): string {
@@ -77,6 +91,19 @@ export function projectedText(source: string, facts: ProjectedFacts | null | und
     case 'return.rejected':
       return t('timeline.returnRejected', { order: facts.shopOrderId,
         comment: facts.comment ? `: ${facts.comment}` : '' });
+    case 'call.ended':
+      return facts.direction === 'OUTBOUND'
+        ? t('timeline.callOut', { number: facts.calledNumber ?? '?', duration: duration(facts.talkSeconds ?? 0, t) })
+        : t('timeline.callIn', { number: facts.callerNumber ?? t('timeline.hiddenNumber'),
+          duration: duration(facts.talkSeconds ?? 0, t) });
+    case 'call.missed':
+      return facts.direction === 'OUTBOUND'
+        ? t('timeline.callUnanswered', { number: facts.calledNumber ?? '?' })
+        : t('timeline.callMissed', { number: facts.callerNumber ?? t('timeline.hiddenNumber') });
+    case 'email.sent':
+      return t('timeline.emailSent', { subject: facts.subject ?? '' });
+    case 'sms.sent':
+      return t('timeline.smsSent', { phone: facts.phone ?? '' });
     default:
       return null;
   }
@@ -96,6 +123,15 @@ export const projectedMessages = {
     'timeline.returnRequested': 'Return requested for order {{order}}{{reason}}',
     'timeline.returnApproved': 'Return for order {{order}} approved',
     'timeline.returnRejected': 'Return for order {{order}} rejected{{comment}}',
+    'timeline.callIn': 'Incoming call from {{number}}, {{duration}}',
+    'timeline.callOut': 'Outgoing call to {{number}}, {{duration}}',
+    'timeline.callMissed': 'Missed call from {{number}}',
+    'timeline.callUnanswered': 'Unanswered call to {{number}}',
+    'timeline.hiddenNumber': 'a hidden number',
+    'timeline.minutesSeconds': '{{minutes}} min {{seconds}} s',
+    'timeline.seconds': '{{seconds}} s',
+    'timeline.emailSent': 'E-mail sent: {{subject}}',
+    'timeline.smsSent': 'SMS sent to {{phone}}',
   },
   ru: {
     'timeline.leadCreated': 'Создан лид #{{number}}{{from}}',
@@ -110,6 +146,15 @@ export const projectedMessages = {
     'timeline.returnRequested': 'Запрошен возврат по заказу {{order}}{{reason}}',
     'timeline.returnApproved': 'Возврат по заказу {{order}} одобрен',
     'timeline.returnRejected': 'Возврат по заказу {{order}} отклонён{{comment}}',
+    'timeline.callIn': 'Входящий звонок с {{number}}, {{duration}}',
+    'timeline.callOut': 'Исходящий звонок на {{number}}, {{duration}}',
+    'timeline.callMissed': 'Пропущенный звонок с {{number}}',
+    'timeline.callUnanswered': 'Неотвеченный звонок на {{number}}',
+    'timeline.hiddenNumber': 'скрытого номера',
+    'timeline.minutesSeconds': '{{minutes}} мин {{seconds}} с',
+    'timeline.seconds': '{{seconds}} с',
+    'timeline.emailSent': 'Отправлено письмо: {{subject}}',
+    'timeline.smsSent': 'Отправлено SMS на {{phone}}',
   },
   uk: {
     'timeline.leadCreated': 'Створено лід #{{number}}{{from}}',
@@ -124,5 +169,14 @@ export const projectedMessages = {
     'timeline.returnRequested': 'Запит на повернення за замовленням {{order}}{{reason}}',
     'timeline.returnApproved': 'Повернення за замовленням {{order}} схвалено',
     'timeline.returnRejected': 'Повернення за замовленням {{order}} відхилено{{comment}}',
+    'timeline.callIn': 'Вхідний дзвінок з {{number}}, {{duration}}',
+    'timeline.callOut': 'Вихідний дзвінок на {{number}}, {{duration}}',
+    'timeline.callMissed': 'Пропущений дзвінок з {{number}}',
+    'timeline.callUnanswered': 'Дзвінок на {{number}} без відповіді',
+    'timeline.hiddenNumber': 'прихованого номера',
+    'timeline.minutesSeconds': '{{minutes}} хв {{seconds}} с',
+    'timeline.seconds': '{{seconds}} с',
+    'timeline.emailSent': 'Надіслано лист: {{subject}}',
+    'timeline.smsSent': 'Надіслано SMS на {{phone}}',
   },
 };
