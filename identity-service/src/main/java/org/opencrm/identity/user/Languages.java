@@ -2,6 +2,8 @@ package org.opencrm.identity.user;
 
 import java.util.Set;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 /** The app's languages, and the one the current request speaks (its Accept-Language), for e-mails it causes. */
 public final class Languages {
@@ -12,8 +14,15 @@ public final class Languages {
     private Languages() {
     }
 
-    /** The current request's language if the app speaks it, else null (the reader's default applies). */
+    /**
+     * The language the current request asked for, if it asked for one the app speaks; else null, and whoever
+     * writes to the reader chooses (their own setting, or the default).
+     */
     public static String current() {
+        if (!(RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes request)
+                || request.getRequest().getHeader("Accept-Language") == null) {
+            return null;
+        }
         String language = LocaleContextHolder.getLocale().getLanguage();
         return SUPPORTED.contains(language) ? language : null;
     }

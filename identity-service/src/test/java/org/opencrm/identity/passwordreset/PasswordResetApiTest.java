@@ -36,10 +36,13 @@ class PasswordResetApiTest {
 
         String token;
         try (var events = TopicProbe.on(Topics.IDENTITY_USER)) {
-            assertThat(anonymous().post("/api/identity/password-reset", Map.of("email", email.toUpperCase())).status())
+            // asked from the app in Ukrainian: the e-mail will be written in it
+            assertThat(anonymous().withHeader("Accept-Language", "uk-UA,uk;q=0.9,en;q=0.5")
+                    .post("/api/identity/password-reset", Map.of("email", email.toUpperCase())).status())
                     .isEqualTo(202);
             var event = events.awaitRecord(r -> userId.equals(r.key())
                     && PasswordResetRequested.TYPE.equals(TopicProbe.header(r, EventHeaders.TYPE)));
+            assertThat(JSON.readTree(event.value()).get("language").asString()).isEqualTo("uk");
             String path = JSON.readTree(event.value()).get("resetPath").asString();
             assertThat(path).startsWith("/reset-password?token=");
             token = path.substring(path.indexOf('=') + 1);

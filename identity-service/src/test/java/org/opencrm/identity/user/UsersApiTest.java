@@ -90,6 +90,16 @@ class UsersApiTest {
             token = tokenOf(invitation);
             var event = userEvents.awaitRecord(r -> invitation.get("id").asString().equals(r.key()));
             assertThat(TopicProbe.header(event, EventHeaders.TYPE)).isEqualTo(UserInvited.TYPE);
+            // the administrator's app sends no language here: the e-mail falls back to the reader's default
+            assertThat(new String(event.value(), java.nio.charset.StandardCharsets.UTF_8)).contains("\"language\":null");
+        }
+        try (var userEvents = TopicProbe.on(Topics.IDENTITY_USER)) {
+            var invited = company.admin().withHeader("Accept-Language", "ru")
+                    .post("/api/identity/invitations", Map.of("email", "ivan-" + UUID.randomUUID() + "@example.com",
+                            "role", "OPERATOR"));
+            assertThat(invited.status()).as(invited.body()).isEqualTo(201);
+            var event = userEvents.awaitRecord(r -> invited.json().get("id").asString().equals(r.key()));
+            assertThat(new String(event.value(), java.nio.charset.StandardCharsets.UTF_8)).contains("\"language\":\"ru\"");
         }
 
         var preview = anonymous().get("/api/identity/invitations/preview?token=" + token);
