@@ -83,6 +83,18 @@ function pageLanguage(): Record<string, string> {
   return language ? { 'Accept-Language': language } : {};
 }
 
+/**
+ * An access token good for at least another minute (refreshed first when it is not), for what cannot go through
+ * api(): the real-time connection's handshake. Null when signed out.
+ */
+export async function freshAccessToken(): Promise<string | null> {
+  let session = currentSession();
+  if (session && session.expiresAt - Date.now() < 60_000) {
+    session = await refresh(session);
+  }
+  return session?.accessToken ?? null;
+}
+
 /** A fetch with the session's access token, refreshed before it expires and once more after a 401. */
 async function authorized(path: string, init: RequestInit, anonymous = false): Promise<Response> {
   const send = (session: Session | null) =>

@@ -7,6 +7,8 @@ import { dealMessages } from './pages/deals/messages';
 import { marketingMessages } from './pages/marketing/messages';
 import { contactPhotoMessages } from './pages/contacts/photo/messages';
 import { problemMessages } from './problemMessages';
+import { telephonyMessages } from './pages/telephony/messages';
+import { notificationMessages } from './pages/notifications/messages';
 
 const core = {
   en: {
@@ -729,9 +731,9 @@ const core = {
 } as const;
 
 export const messages = {
-  en: { ...core.en, ...companyMessages.en, ...contactToolMessages.en, ...contactPhotoMessages.en, ...problemMessages.en, ...projectedMessages.en, ...dealMessages.en, ...marketingMessages.en },
-  ru: { ...core.ru, ...companyMessages.ru, ...contactToolMessages.ru, ...contactPhotoMessages.ru, ...problemMessages.ru, ...projectedMessages.ru, ...dealMessages.ru, ...marketingMessages.ru },
-  uk: { ...core.uk, ...companyMessages.uk, ...contactToolMessages.uk, ...contactPhotoMessages.uk, ...problemMessages.uk, ...projectedMessages.uk, ...dealMessages.uk, ...marketingMessages.uk },
+  en: { ...core.en, ...companyMessages.en, ...contactToolMessages.en, ...contactPhotoMessages.en, ...problemMessages.en, ...projectedMessages.en, ...dealMessages.en, ...marketingMessages.en, ...telephonyMessages.en, ...notificationMessages.en },
+  ru: { ...core.ru, ...companyMessages.ru, ...contactToolMessages.ru, ...contactPhotoMessages.ru, ...problemMessages.ru, ...projectedMessages.ru, ...dealMessages.ru, ...marketingMessages.ru, ...telephonyMessages.ru, ...notificationMessages.ru },
+  uk: { ...core.uk, ...companyMessages.uk, ...contactToolMessages.uk, ...contactPhotoMessages.uk, ...problemMessages.uk, ...projectedMessages.uk, ...dealMessages.uk, ...marketingMessages.uk, ...telephonyMessages.uk, ...notificationMessages.uk },
 };
 
 export type Language = keyof typeof messages;

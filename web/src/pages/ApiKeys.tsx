@@ -1,4 +1,5 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
+import { useSearchParams } from 'react-router-dom';
 import { Alert, Button, Card, Checkbox, Form, Input, Modal, Popconfirm, Table, Tag, Typography } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -28,6 +29,16 @@ export function ApiKeys() {
   const [creating, setCreating] = useState(false);
   const [created, setCreated] = useState<CreatedKey | null>(null);
   const [form] = Form.useForm<{ name: string; scopes: string[] }>();
+  // another screen's link (telephony settings: /api-keys?scope=telephony:write) opens the dialog with its scope
+  const [search, setSearch] = useSearchParams();
+  const asked = search.get('scope');
+  useEffect(() => {
+    if (asked && SCOPES.includes(asked)) {
+      form.setFieldsValue({ scopes: [asked] });
+      setCreating(true);
+      setSearch({}, { replace: true });
+    }
+  }, [asked, form, setSearch]);
   const keys = useQuery({ queryKey: ['api-keys'], queryFn: () => api<ApiKey[]>('/api/identity/api-keys') });
   const refresh = () => queries.invalidateQueries({ queryKey: ['api-keys'] });
   const create = useMutation({

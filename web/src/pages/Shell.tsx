@@ -27,6 +27,12 @@ import { Promotions } from './marketing/Promotions';
 import { MarketingCalendar } from './marketing/MarketingCalendar';
 import { Contracts } from './marketing/Contracts';
 import { Returns } from './marketing/Returns';
+import { RealtimeBridge } from '../RealtimeBridge';
+import { CallPopup } from './telephony/CallPopup';
+import { Calls } from './telephony/Calls';
+import { TelephonySettings } from './telephony/TelephonySettings';
+import { seesCalls } from './telephony/model';
+import { NotificationPreferences } from './notifications/NotificationPreferences';
 
 /** The layout every signed-in screen lives in: the sections the user's role may use, language, sign-out. */
 export function Shell() {
@@ -45,10 +51,12 @@ export function Shell() {
   const admin = me.data.role === 'ADMIN';
   const contacts = worksWithContacts(me.data.role);
   const deals = worksWithDeals(me.data.role);
+  const calls = seesCalls(me.data.role);
   // only sections that exist and that the role may use are shown
   const sections = [
     ...(deals ? [{ key: '/deals', label: t('deals.menu.board') }, { key: '/deals-list', label: t('deals.menu.list') }] : []),
     ...(contacts ? [{ key: '/contacts', label: t('menu.contacts') }, { key: '/companies', label: t('menu.companies') }] : []),
+    ...(calls ? [{ key: '/calls', label: t('telephony.menu.calls') }] : []),
     ...(deals ? [{ key: '/products', label: t('deals.menu.products') }] : []),
     // campaigns, offers, contracts and returns: read by every role that works with deals (see marketing/model.ts for who changes them)
     ...(deals ? [
@@ -61,9 +69,11 @@ export function Shell() {
     { key: '/users', label: t('menu.users') },
     { key: '/structure', label: t('menu.structure') },
     { key: '/profile', label: t('menu.profile') },
+    { key: '/settings/notifications', label: t('preferences.menu') },
     ...(admin ? [{ key: '/api-keys', label: t('menu.apiKeys') }] : []),
     ...(admin ? [{ key: '/settings/custom-fields', label: t('contactTools.menu.customFields') }] : []),
     ...(admin ? [{ key: '/settings/pipelines', label: t('deals.menu.pipelines') }] : []),
+    ...(admin ? [{ key: '/settings/telephony', label: t('telephony.menu.settings') }] : []),
   ];
 
   // a card (/contacts/...) belongs to its section
@@ -80,6 +90,8 @@ export function Shell() {
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
+      <RealtimeBridge />
+      <CallPopup canCreateContact={changesContacts(me.data.role)} />
       <Layout.Sider breakpoint="lg" collapsedWidth={0} theme="light">
         <Typography.Title level={4} style={{ padding: '16px 24px', margin: 0 }}>
           {t('app.name')}
@@ -117,6 +129,9 @@ export function Shell() {
             {deals && <Route path="/contracts" element={<Contracts me={me.data} />} />}
             {deals && <Route path="/returns" element={<Returns me={me.data} />} />}
             {admin && <Route path="/settings/pipelines" element={<PipelineSettings />} />}
+            {calls && <Route path="/calls" element={<Calls me={me.data} />} />}
+            {admin && <Route path="/settings/telephony" element={<TelephonySettings />} />}
+            <Route path="/settings/notifications" element={<NotificationPreferences />} />
             <Route path="/users" element={<Users me={me.data} />} />
             <Route path="/structure" element={<Structure me={me.data} />} />
             <Route path="/profile" element={<Profile me={me.data} />} />

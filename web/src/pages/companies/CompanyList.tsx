@@ -16,6 +16,7 @@ import { fileNameOf, saveFile } from '../contacts/tools/model';
 import { NewCompany } from './NewCompany';
 import { MergeCompanies } from './MergeCompanies';
 import { COMPANY_SORTS, companyParams, type CompanyPage, type CompanySort, type CompanySummary } from './model';
+import { CallButton } from '../telephony/CallButton';
 
 /**
  * The organisations among the clients (`001_*`, `002_*`): one search box (name with typos, tax number, phone,
@@ -135,6 +136,7 @@ export function CompanyList({ me }: { me: Me }) {
             render: (n: string, c) => <Link to={`/companies/${c.id}`} data-testid="company-name">{n}</Link>,
           },
           { title: t('companies.field.taxId'), dataIndex: 'taxId' },
+          { title: t('contacts.phone'), dataIndex: 'phone', render: (phone: string | null) => <CallButton number={phone} /> },
           { title: t('companies.field.industry'), dataIndex: 'industry' },
           {
             title: t('companies.field.ownerId'),

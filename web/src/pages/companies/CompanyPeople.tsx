@@ -9,6 +9,7 @@ import { EditableText } from '../contacts/ContactDetails';
 import type { ContactPage } from '../contacts/model';
 import type { Person } from './model';
 import { useProblems } from '../../problems';
+import { CallButton } from '../telephony/CallButton';
 
 /** The company's contact persons, as the card's query cache keeps them (the timeline names its people with it too). */
 export function useCompanyPeople(id: string) {
@@ -112,7 +113,7 @@ export function CompanyPeople({ id, editable }: { id: string; editable: boolean 
                 </span>
               ),
             },
-            { title: t('contacts.phone'), dataIndex: 'phone' },
+            { title: t('contacts.phone'), dataIndex: 'phone', render: (phone: string | null, p) => <CallButton number={phone} contactId={p.contactId} /> },
             { title: t('contacts.email'), dataIndex: 'email' },
             {
               title: t('companies.people.since'),

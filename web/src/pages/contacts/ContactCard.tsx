@@ -19,6 +19,8 @@ import { useProblems } from '../../problems';
 import { ContactDeals } from '../deals/ContactDeals';
 import { worksWithDeals } from '../deals/model';
 import { ContactLoyalty } from '../marketing/ContactLoyalty';
+import { CallTable } from '../telephony/CallTable';
+import { seesCalls } from '../telephony/model';
 
 /** The client's card (`000_*`, `002_*`): everything about them (their photo too), edited in place, and its history. */
 export function ContactCard({ me }: { me: Me }) {
@@ -92,7 +94,7 @@ export function ContactCard({ me }: { me: Me }) {
             children: (
               <Space orientation="vertical" size="large" style={{ width: '100%' }}>
                 <ContactPhotoSection contact={c} editable={editable} />
-                <PointsSection points={c.points} editable={editable} patch={patch} />
+                <PointsSection points={c.points} editable={editable} patch={patch} contactId={c.id} />
                 <ContactDetails contact={c} me={me} staff={staff} ownerName={ownerName} editable={editable} patch={patch} />
               </Space>
             ),
@@ -104,6 +106,10 @@ export function ContactCard({ me }: { me: Me }) {
           ...(worksWithDeals(me.role) ? [{
             key: 'deals', label: t('deals.contact.tab'), destroyOnHidden: true,
             children: <ContactDeals me={me} contactId={c.id} />,
+          }] : []),
+          ...(seesCalls(me.role) ? [{
+            key: 'calls', label: t('telephony.contact.tab'), destroyOnHidden: true,
+            children: <CallTable filters={{ contactId: c.id }} limit={20} compact showContact={false} />,
           }] : []),
           ...(worksWithDeals(me.role) ? [{
             key: 'loyalty', label: t('marketing.loyalty.tab'), destroyOnHidden: true,

@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { api, type Me } from '../../api';
 import { useProblems } from '../../problems';
 import { NewContact } from './NewContact';
+import { CallButton } from '../telephony/CallButton';
 import { ContactAvatar } from './photo/ContactPhoto';
 import { SourceInput, TagSelect } from './suggestions';
 import { useDebounced } from './useDebounced';
@@ -148,7 +149,7 @@ export function ContactList({ me }: { me: Me }) {
               </Space>
             ),
           },
-          { title: t('contacts.phone'), dataIndex: 'phone' },
+          { title: t('contacts.phone'), dataIndex: 'phone', render: (phone: string | null, c) => <CallButton number={phone} contactId={c.id} /> },
           { title: t('contacts.email'), dataIndex: 'email' },
           {
             title: t('contacts.field.status'),

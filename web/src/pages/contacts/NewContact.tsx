@@ -29,8 +29,16 @@ interface NewContactForm {
 
 const blankToUndefined = (text?: string) => (text?.trim() ? text.trim() : undefined);
 
-/** The form that creates a contact; a phone or e-mail the CRM knows already asks "create anyway?" first. */
-export function NewContact({ open, onClose }: { open: boolean; onClose: () => void }) {
+/**
+ * The form that creates a contact; a phone or e-mail the CRM knows already asks "create anyway?" first. A phone
+ * given (a new caller's number, from the incoming-call pop-up) is filled in; `onCreated` hears of the new card.
+ */
+export function NewContact({ open, onClose, phone, onCreated }: {
+  open: boolean;
+  onClose: () => void;
+  phone?: string;
+  onCreated?: (contact: Contact) => void;
+}) {
   const { t } = useTranslation();
   const problems = useProblems();
   const { message } = AntApp.useApp();
@@ -60,10 +68,11 @@ export function NewContact({ open, onClose }: { open: boolean; onClose: () => vo
         },
       });
     },
-    onSuccess: () => {
+    onSuccess: (contact) => {
       void message.success(t('contacts.created'));
       void queries.invalidateQueries({ queryKey: ['contacts'] });
       close();
+      onCreated?.(contact);
     },
     onError: (e) => {
       if (e instanceof ApiError && e.type === POSSIBLE_DUPLICATE) {
@@ -119,7 +128,7 @@ export function NewContact({ open, onClose }: { open: boolean; onClose: () => vo
       {otherError && <Alert type="error" showIcon title={problems.text(otherError)} style={{ marginBottom: 16 }} />}
       <Form form={form} layout="vertical"
         initialValues={{ kind: 'PERSON', status: 'LEAD', vip: false, tags: [],
-          points: [{ kind: 'PHONE', primary: true }, { kind: 'EMAIL', primary: true }] }}
+          points: [{ kind: 'PHONE', primary: true, value: phone }, { kind: 'EMAIL', primary: true }] }}
         onValuesChange={(changed) => 'points' in changed && setDuplicates(null)}
         onFinish={(values) => create.mutate({ values, confirmDuplicate: false })}>
         <Row gutter={16}>

@@ -6,12 +6,16 @@ import { PointsEditor } from './PointsEditor';
 import type { ContactPatch } from './useContactPatch';
 import { formPath, toPointInputs, type Point, type PointRow } from './model';
 import { useProblems } from '../../problems';
+import { CallButton } from '../telephony/CallButton';
 
-/** A point as something to click where it makes sense: a phone to call, an address to write to, a site to open. */
-function PointValue({ point }: { point: Point }) {
+/**
+ * A point as something to click where it makes sense: a phone to call through the exchange (click to call), an
+ * address to write to, a site to open.
+ */
+function PointValue({ point, contactId }: { point: Point; contactId?: string }) {
   switch (point.kind) {
     case 'PHONE':
-      return <a href={`tel:${point.value.replace(/[^+\d]/g, '')}`}>{point.value}</a>;
+      return <CallButton number={point.value} contactId={contactId} />;
     case 'EMAIL':
       return <a href={`mailto:${point.value}`}>{point.value}</a>;
     case 'WEBSITE':
@@ -22,12 +26,14 @@ function PointValue({ point }: { point: Point }) {
 }
 
 /** The card's phones, e-mails and other points; edited as a whole list (the PATCH replaces `points`). */
-export function PointsSection({ points, editable, patch, title }: {
+export function PointsSection({ points, editable, patch, title, contactId }: {
   points: Point[];
   editable: boolean;
   patch: ContactPatch;
   /** The section's heading, when "how to reach them" does not fit the card (a company's). */
   title?: string;
+  /** The contact whose phones these are, for the calls made from them (a company's phones name no contact). */
+  contactId?: string;
 }) {
   const { t } = useTranslation();
   const problems = useProblems();
@@ -69,7 +75,7 @@ export function PointsSection({ points, editable, patch, title }: {
               <Typography.Text type="secondary" style={{ minWidth: 140, display: 'inline-block' }}>
                 {t(`contacts.pointKind.${p.kind}`)}{p.label ? ` · ${p.label}` : ''}
               </Typography.Text>
-              <PointValue point={p} />
+              <PointValue point={p} contactId={contactId} />
               {p.primary && points.filter((o) => o.kind === p.kind).length > 1 && <Tag>{t('contacts.point.primary')}</Tag>}
             </Space>
           ))}

@@ -21,6 +21,8 @@ import {
   type CardType, type Deal, type Lead, type Move, type Pipeline,
 } from './model';
 import { CARDS_KEY, usePipelines } from './queries';
+import { CallTable } from '../telephony/CallTable';
+import { seesCalls } from '../telephony/model';
 
 /** Which card's panel is open: `?lead=` or `?deal=` in the address, so that a panel can be linked to and reloaded. */
 export function usePanel() {
@@ -125,10 +127,13 @@ function PanelBody({ me, type, id, onOpen, onClose }: {
           key: 'comments', label: t('deals.panel.comments'),
           children: <ContactComments id={id} me={me} staff={staff} staffName={name} base={path} queryKey={[...cardKey(type, id), 'comments']} />,
         },
-        {
-          key: 'calls', label: t('deals.panel.calls'),
-          children: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('deals.panel.callsLater')} data-testid="calls-placeholder" />,
-        },
+        ...(seesCalls(me.role) ? [{
+          key: 'calls', label: t('deals.panel.calls'), destroyOnHidden: true,
+          // the recent calls of the card's client
+          children: data.contactId
+            ? <CallTable filters={{ contactId: data.contactId }} limit={10} compact showContact={false} />
+            : <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('telephony.deal.noContact')} data-testid="calls-no-contact" />,
+        }] : []),
       ]} />
     </Space>
   );
