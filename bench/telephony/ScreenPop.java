@@ -1,0 +1,143 @@
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Screen-pop latency: from the moment the exchange's webhook POST leaves to the moment the {@code call.ringing}
+ * frame arrives on the user's open WebSocket, both through the gateway. Calls ring on one extension at a fixed
+ * rate; each call comes from one of the given caller numbers (contacts, so the pop-up carries their card) and
+ * goes to a line number of its own, by which its frame is recognised.
+ *
+ *   java ScreenPop.java <gateway> <access-token> <api-key> <extension> <calls-per-second> <seconds> <label>
+ *       <line-prefix> <caller-number>...
+ *
+ * line-prefix: six digits are appended per call, e.g. +380442 gives +380442000001 (a valid Kyiv number, as the
+ * service normalises it); one prefix per run.
+ * Prints the count, p50, p95, p99 and max in milliseconds, and the calls whose frame never came within 5 s.
+ */
+public class ScreenPop {
+
+    private static final Pattern RINGING = Pattern.compile("\"type\"\\s*:\\s*\"call\\.ringing\"");
+    private static final Pattern CALLED = Pattern.compile("\"calledNumber\"\\s*:\\s*\"(\\+\\d+)\"");
+    private static final Pattern CARD = Pattern.compile("\"callers\"\\s*:\\s*\\[\\s*\\{");
+
+    public static void main(String[] args) throws Exception {
+        String gateway = args[0];
+        String token = args[1];
+        String key = args[2];
+        String extension = args[3];
+        int rate = Integer.parseInt(args[4]);
+        int seconds = Integer.parseInt(args[5]);
+        String label = args[6];
+        String linePrefix = args[7];
+        List<String> callers = List.of(args).subList(8, args.length);
+        int calls = rate * seconds;
+
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+                .executor(Executors.newFixedThreadPool(4)).build();
+        Map<String, Long> sent = new ConcurrentHashMap<>();
+        List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
+        AtomicInteger withCard = new AtomicInteger();
+        AtomicInteger httpErrors = new AtomicInteger();
+        CountDownLatch all = new CountDownLatch(calls);
+
+        WebSocket.Listener listener = new WebSocket.Listener() {
+            private final StringBuilder frame = new StringBuilder();
+
+            @Override
+            public CompletionStage<?> onText(WebSocket socket, CharSequence data, boolean last) {
+                frame.append(data);
+                if (last) {
+                    long now = System.nanoTime();
+                    String text = frame.toString();
+                    frame.setLength(0);
+                    Matcher called = CALLED.matcher(text);
+                    if (RINGING.matcher(text).find() && called.find()) {
+                        Long at = sent.remove(called.group(1));
+                        if (at != null) {
+                            latencies.add(now - at);
+                            if (CARD.matcher(text).find()) {
+                                withCard.incrementAndGet();
+                            }
+                            all.countDown();
+                        }
+                    }
+                }
+                socket.request(1);
+                return null;
+            }
+        };
+        String ws = gateway.replaceFirst("^http", "ws") + "/ws/notifications?access_token=" + token;
+        WebSocket socket = http.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5))
+                .buildAsync(URI.create(ws), listener).get(10, TimeUnit.SECONDS);
+
+        var clock = Executors.newSingleThreadScheduledExecutor();
+        long periodNanos = 1_000_000_000L / rate;
+        AtomicInteger next = new AtomicInteger();
+        CountDownLatch posted = new CountDownLatch(1);
+        long started = System.nanoTime();
+        clock.scheduleAtFixedRate(() -> {
+            int n = next.getAndIncrement();
+            if (n >= calls) {
+                posted.countDown();
+                throw new IllegalStateException("done"); // ends the schedule
+            }
+            String line = linePrefix + String.format("%06d", n + 1);
+            String body = """
+                    {"eventId": "%s-%d-r", "callId": "%s-%d", "type": "RINGING", "direction": "INBOUND",
+                     "from": "%s", "to": "%s", "extension": "%s", "occurredAt": "%s"}"""
+                    .formatted(label, n, label, n, callers.get(n % callers.size()), line, extension, Instant.now());
+            var request = HttpRequest.newBuilder(URI.create(gateway + "/api/integrations/telephony/events/generic"))
+                    .header("X-Api-Key", key).header("Content-Type", "application/json")
+                    .timeout(Duration.ofSeconds(10)).POST(HttpRequest.BodyPublishers.ofString(body)).build();
+            sent.put(line, System.nanoTime());
+            http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).whenComplete((response, failure) -> {
+                if (failure != null || response.statusCode() != 202) {
+                    httpErrors.incrementAndGet();
+                    if (httpErrors.get() <= 3) {
+                        System.err.println(failure != null ? failure.toString()
+                                : response.statusCode() + " " + response.body());
+                    }
+                }
+            });
+        }, 0, periodNanos, TimeUnit.NANOSECONDS);
+        posted.await();
+        double sendSeconds = (System.nanoTime() - started) / 1e9;
+        all.await(5, TimeUnit.SECONDS);
+        clock.shutdownNow();
+        socket.sendClose(WebSocket.NORMAL_CLOSURE, "done").exceptionally(e -> null).get(2, TimeUnit.SECONDS);
+
+        List<Long> sorted = new ArrayList<>(latencies);
+        Collections.sort(sorted);
+        System.out.printf("%-16s calls=%d in %.1f s (%d/s asked)  popped=%d (with the contact's card %d)  "
+                        + "p50=%.1f ms  p95=%.1f ms  p99=%.1f ms  max=%.1f ms  missing=%d  http-errors=%d%n",
+                label, calls, sendSeconds, rate, sorted.size(), withCard.get(), ms(sorted, 0.50), ms(sorted, 0.95),
+                ms(sorted, 0.99), sorted.isEmpty() ? Double.NaN : sorted.getLast() / 1e6, sent.size(),
+                httpErrors.get());
+        System.exit(sent.isEmpty() && httpErrors.get() == 0 ? 0 : 1);
+    }
+
+    private static double ms(List<Long> sorted, double quantile) {
+        if (sorted.isEmpty()) {
+            return Double.NaN;
+        }
+        return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(quantile * sorted.size()) - 1)) / 1e6;
+    }
+}

@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Screen-pop latency through the gateway (issue 6; target p99 under 100 ms): the exchange's webhook POST with a
+# real API key (scope telephony:write) -> telephony-service matches the caller and the extension -> call.ringing
+# -> notifications-service -> the user's open WebSocket /ws/notifications, at 10 and at 100 calls per second.
+# Starts the suite with ./crm up (BENCH_NO_UP=1: use the running one), signs up a benchmark company, maps the
+# administrator to extension 101 and creates the contacts who call.
+#
+#   bench/telephony/screenpop.sh [seconds-per-rate] [contacts]   (defaults: 30 20)
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/../.."
+SECONDS_PER_RATE=${1:-30}
+CONTACTS=${2:-20}
+WORK=.crm/bench/telephony
+mkdir -p "$WORK"
+source bench/common/suite.sh
+
+export CRM_GATEWAY_RATELIMIT_PERAPIKEY=100000000
+[[ -n "${BENCH_NO_UP:-}" ]] || ./crm up
+
+echo "== the benchmark company, its exchange's API key, extension 101 and $CONTACTS calling contacts"
+BENCH_EMAIL= bench_company bench-calls "Screen-pop benchmark"
+auth=(-H "Authorization: Bearer $access" -H 'Content-Type: application/json')
+key=$(curl -fsS "${auth[@]}" -X POST "$GATEWAY/api/identity/api-keys" \
+  -d '{"name":"Benchmark exchange","scopes":["telephony:write"]}' | json key)
+curl -fsS "${auth[@]}" -X PUT "$GATEWAY/api/telephony/extensions/101" -d "{\"userId\":\"$owner\"}" >/dev/null
+callers=()
+for ((i = 1; i <= CONTACTS; i++)); do
+  phone=$(printf '+38067%07d' $((5000000 + i)))
+  curl -fsS "${auth[@]}" -X POST "$GATEWAY/api/contacts" -d "{\"firstName\":\"Caller\",\"lastName\":\"No $i\",
+    \"vip\":$([[ $((i % 5)) == 0 ]] && echo true || echo false),
+    \"points\":[{\"kind\":\"PHONE\",\"value\":\"$phone\"}]}" >/dev/null
+  callers+=("$phone")
+done
+# telephony learns the phones from contact.created; give the projection a moment
+sleep 3
+
+run() {  # label rate seconds line-prefix
+  "$JAVA" bench/telephony/ScreenPop.java "$GATEWAY" "$access" "$key" 101 "$2" "$3" "$1" "$4" "${callers[@]}" \
+    | tee -a "$WORK/results.txt"
+}
+run warm-up 10 3 +380441 >/dev/null || true
+echo "== $(date -u +%FT%TZ) screen pop, $SECONDS_PER_RATE s per rate, $CONTACTS callers" | tee -a "$WORK/results.txt"
+run "10 calls/s" 10 "$SECONDS_PER_RATE" +380442
+run "100 calls/s" 100 "$SECONDS_PER_RATE" +380443
+echo "== done: figures in $WORK/results.txt (copy them to docs/benchmarks.md)"
