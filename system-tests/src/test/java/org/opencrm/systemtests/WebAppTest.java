@@ -67,6 +67,12 @@ class WebAppTest {
         assertJourneyPasses("marketing-journey.mjs");
     }
 
+    @Test
+    void anExchangeRingsAManagerWhoseScreenPopsTheCallersCardTheCallIsLoggedAMissedCallRingsTheBellAndPreferencesAreKept()
+            throws Exception {
+        assertJourneyPasses("telephony-journey.mjs");
+    }
+
     private static void assertJourneyPasses(String script) throws IOException, InterruptedException {
         Path web = Path.of("..", "web").toAbsolutePath().normalize();
         Path log = Path.of("target", "system-tests", script + ".log");
