@@ -31,7 +31,6 @@ export function RealtimeBridge() {
       if (!session) connection.stop();
       else if (session.accessToken !== connection.token) {
         // a refreshed token: reopen with it (the old one expires while the socket would stay on it)
-        connection.start();
         connection.restart();
       }
     });

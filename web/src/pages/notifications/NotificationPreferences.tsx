@@ -18,7 +18,8 @@ export function NotificationPreferences() {
   const queries = useQueryClient();
   const [form] = Form.useForm<PreferencesForm>();
   const preferences = useQuery({ queryKey: PREFERENCES_KEY, queryFn: getPreferences });
-  const rows: KindRow[] = Form.useWatch('kinds', form) ?? [];
+  // preserve: the rows' kinds too, which no field shows
+  const rows: KindRow[] = Form.useWatch('kinds', { form, preserve: true }) ?? [];
   const sms = wantsSms({ language: '', phone: '', kinds: rows });
 
   useEffect(() => {

@@ -68,7 +68,7 @@ class WebAppTest {
     }
 
     @Test
-    void anExchangeRingsAManagerWhoseScreenPopsTheCallersCardTheCallIsLoggedAMissedCallRingsTheBellAndPreferencesAreKept()
+    void anExchangeRingsAnAdministratorWhoseScreenPopsTheCallersCardTheCallIsLoggedAMissedCallRingsTheBellAndPreferencesAreKept()
             throws Exception {
         assertJourneyPasses("telephony-journey.mjs");
     }
