@@ -72,6 +72,10 @@ describe('staleQueries', () => {
     expect(staleQueries('lead', 'l1')).toEqual([['deals', 'cards']]);
   });
 
+  it('refreshes the marketing screens for a campaign', () => {
+    expect(staleQueries('campaign', 'm1')).toEqual([['marketing']]);
+  });
+
   it('refreshes the call log for a call', () => {
     expect(staleQueries('call', 'k1')).toEqual([['telephony', 'calls']]);
   });

@@ -52,6 +52,8 @@ export function staleQueries(entity: string, id: string | null): QueryKey[] {
     case 'order':
     case 'return':
       return [['deals', 'cards']];
+    case 'campaign':
+      return [['marketing']];
     case 'call':
       return [['telephony', 'calls']];
     case 'notification':
