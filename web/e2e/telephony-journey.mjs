@@ -54,7 +54,8 @@ await journey('telephony journey', async (browser, step) => {
   await dialog.getByLabel('Last name').fill(client.last);
   await dialog.getByLabel('First name').fill(client.first);
   await dialog.getByTestId('point-0').getByRole('textbox', { name: 'Phone' }).fill(client.phone);
-  await clickUntilGone(dialog, dialog.getByRole('button', { name: 'Create', exact: true }));
+  await dialog.getByRole('button', { name: 'Create', exact: true }).click();
+  await dialog.waitFor({ state: 'hidden' });
   await page.getByTestId('contact-name').filter({ hasText: `${client.last} ${client.first}` }).waitFor();
 
   step('the administrator gives themselves extension 101 in the telephony settings');
