@@ -38,8 +38,8 @@ class StoredRecordings {
     /** {@code length} bytes from {@code offset} (0-based). */
     byte[] read(UUID callId, UUID tenant, long offset, int length) {
         return jdbc.queryForObject("""
-                select substring(content from ? for ?) from call_recording where call_id = ? and tenant_id = ?""",
-                byte[].class, offset + 1, length, callId, tenant);
+                select substring(content from cast(? as integer) for cast(? as integer)) from call_recording where call_id = ? and tenant_id = ?""",
+                byte[].class, Math.toIntExact(offset + 1), length, callId, tenant);
     }
 
     void store(UUID callId, String contentType, long size, InputStream content, UUID by) throws IOException {
