@@ -128,6 +128,16 @@ try {
   const page = await managerContext.newPage();
   page.setDefaultTimeout(20_000);
   page.setDefaultNavigationTimeout(60_000);
+  // the manager's push channel passes through here, so that a step can hold its signals back for a moment (a
+  // colleague's change whose signal has not arrived yet) and let them through afterwards
+  let heldBack = null;
+  let pushed = null;
+  await page.routeWebSocket(/\/ws\/notifications/, (socket) => {
+    pushed = socket;
+    const server = socket.connectToServer();
+    server.onMessage((frame) => (heldBack ? heldBack.push(frame) : socket.send(frame)));
+    socket.onMessage((frame) => server.send(frame));
+  });
   await page.goto(link);
   await page.getByLabel('First name').fill('Bohdan');
   await page.getByLabel('Last name').fill('Kravchenko');
@@ -302,6 +312,8 @@ try {
   await choose(page, 'Orders');
   const won = column(page, 'Successful').getByTestId('card').filter({ hasText: 'Coffee for the office' });
   await won.waitFor();
+  // the board refreshes itself when told of a change: the drag must come before that signal to be stale
+  heldBack = [];
   const changed = await page.evaluate(async () => {
     const { accessToken } = JSON.parse(localStorage.getItem('crm.session'));
     const headers = { Authorization: `Bearer ${accessToken}`, 'Content-Type': 'application/json' };
@@ -316,6 +328,9 @@ try {
   await page.getByText('Someone changed this card meanwhile').waitFor();
   await column(page, 'Successful').getByTestId('card').filter({ hasText: 'Coffee for the office' }).waitFor();
   await columnCount(page, 'Order assembly', 0);
+  const late = heldBack;
+  heldBack = null;
+  late.forEach((frame) => pushed?.send(frame));
 
   step = 'the board in Ukrainian';
   await page.getByTestId('language').click();
