@@ -48,7 +48,7 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 class RecordingController {
 
     private static final int CHUNK = 256 * 1024;
-    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(RecordingController.class);
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RecordingController.class);
 
     private final CallLog log;
     private final CallLifecycle lifecycle;
@@ -135,7 +135,7 @@ class RecordingController {
         try {
             answer = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
         } catch (IOException e) {
-            log.warn("The recording at the exchange of tenant {} cannot be fetched: {}", TenantContext.require(),
+            LOG.warn("The recording at the exchange of tenant {} cannot be fetched: {}", TenantContext.require(),
                     e.toString());
             throw new RecordingUnavailableException(e);
         } catch (InterruptedException e) {
