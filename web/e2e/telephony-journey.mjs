@@ -4,9 +4,47 @@
 // the call is answered and ends, and the pop-up goes; the call is in the card's calls tab and on the calls page. A
 // call from an unknown number pops up "create contact", which opens the new contact with the number filled in;
 // that call ends unanswered, and the bell tells of the missed call, which is opened and marked read. The
-// notification preferences are saved and still there after a reload. Headless Chromium through BASE_URL; each
-// step is printed, and the journey exits non-zero at the failing one.
+// notification preferences are saved and still there after a reload. The administrator calls the client back
+// with one click (the exchange, played by a small HTTP server of this script as WireMock plays it in the
+// service's tests, is asked to ring extension 101 and then the client) and uploads the answered call's recording,
+// which then plays. Headless Chromium through BASE_URL; each step is printed, and the journey exits non-zero at
+// the failing one.
+import { createServer } from 'node:http';
 import { base, choose, clickUntilGone, journey, newPage, signUp, stamp } from './support.mjs';
+
+/** The exchange's click-to-call endpoint (the generic format: POST /originate): what it was asked. */
+const originated = [];
+const pbx = createServer((request, response) => {
+  let body = '';
+  request.on('data', (chunk) => { body += chunk; });
+  request.on('end', () => {
+    originated.push({ method: request.method, path: request.url, body: body ? JSON.parse(body) : null });
+    response.writeHead(200, { 'Content-Type': 'application/json' });
+    response.end(JSON.stringify({ callId: `pbx-out-${originated.length}` }));
+  });
+});
+await new Promise((resolve) => pbx.listen(0, '127.0.0.1', resolve));
+const pbxUrl = `http://127.0.0.1:${pbx.address().port}`;
+
+/** One second of silence as a WAV file: an answered call's recording. */
+function silence() {
+  const rate = 8000;
+  const data = Buffer.alloc(rate * 2);
+  const header = Buffer.alloc(44);
+  header.write('RIFF', 0);
+  header.writeUInt32LE(36 + data.length, 4);
+  header.write('WAVEfmt ', 8);
+  header.writeUInt32LE(16, 16);
+  header.writeUInt16LE(1, 20);
+  header.writeUInt16LE(1, 22);
+  header.writeUInt32LE(rate, 24);
+  header.writeUInt32LE(rate * 2, 28);
+  header.writeUInt16LE(2, 32);
+  header.writeUInt16LE(16, 34);
+  header.write('data', 36);
+  header.writeUInt32LE(data.length, 40);
+  return Buffer.concat([header, data]);
+}
 
 const client = { first: 'Olena', last: 'Kovalenko', phone: '+380 67 123 45 67' };
 const unknownNumber = '+380 50 765 43 21';
@@ -136,6 +174,30 @@ await journey('telephony journey', async (browser, step) => {
   await page.getByTestId('bell-count').locator('.ant-badge-count').waitFor({ state: 'detached' });
   await page.keyboard.press('Escape');
 
+  step('the administrator sets the exchange\'s address and calls the client back with one click');
+  await page.getByRole('menuitem', { name: 'Telephony' }).click();
+  await page.getByLabel('Exchange address (for click to call)').fill(pbxUrl);
+  await page.getByTestId('telephony-settings').getByRole('button', { name: 'Save', exact: true }).click();
+  await page.getByText('Telephony settings saved').waitFor();
+  await page.getByRole('menuitem', { name: 'Contacts' }).click();
+  await page.getByTestId('contact-name').filter({ hasText: client.first }).click();
+  await page.getByTestId('contact-title').filter({ hasText: client.first }).waitFor();
+  await page.getByTestId('call-number').first().click();
+  await page.getByText(/pick up your phone when it rings/).waitFor();
+  const asked = originated.find((request) => request.path === '/originate');
+  if (!asked || asked.method !== 'POST' || asked.body.extension !== '101'
+    || asked.body.number.replace(/\D/g, '') !== '380671234567') {
+    throw new Error(`the exchange was asked ${JSON.stringify(originated)}`);
+  }
+
+  step('the answered call\'s recording is uploaded on the calls page and plays');
+  await page.getByRole('menuitem', { name: 'Calls' }).click();
+  const answered = page.getByTestId('call-row').filter({ hasText: 'Ended' }).filter({ hasText: client.first });
+  await answered.locator('input[type=file]').setInputFiles({ name: 'call.wav', mimeType: 'audio/wav', buffer: silence() });
+  await page.getByText('The recording is stored').waitFor();
+  await answered.getByTestId('recording-play').click();
+  await answered.getByTestId('recording').waitFor();
+
   step('the notification preferences are saved and still there after a reload');
   await page.getByRole('menuitem', { name: 'Notifications' }).click();
   const preferences = page.getByTestId('preferences');
@@ -157,3 +219,4 @@ await journey('telephony journey', async (browser, step) => {
   if (phone.replace(/\D/g, '') !== '380677654321') throw new Error(`the SMS phone came back as "${phone}"`);
   await preferences.getByText('Українська').waitFor();
 });
+pbx.close();

@@ -1,12 +1,13 @@
 import { useEffect, useState, type HTMLAttributes } from 'react';
-import { Alert, Button, Space, Table, Tag, Tooltip, Typography } from 'antd';
-import { ArrowDownOutlined, ArrowUpOutlined, PlayCircleOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Space, Table, Tag, Tooltip, Typography, Upload } from 'antd';
+import { ArrowDownOutlined, ArrowUpOutlined, PlayCircleOutlined, UploadOutlined } from '@ant-design/icons';
 import { Link } from 'react-router-dom';
-import { useInfiniteQuery } from '@tanstack/react-query';
+import { useInfiniteQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import type { Me } from '../../api';
 import { useProblems } from '../../problems';
 import { useStaff } from '../contacts/staff';
-import { CALLS_KEY, callParams, listCalls, recordingAddress, type Call, type CallFilters, type CallStatus } from './api';
+import { CALLS_KEY, callParams, listCalls, recordingAddress, uploadRecording, type Call, type CallFilters, type CallStatus } from './api';
 import { duration, otherNumber } from './model';
 import { CallButton } from './CallButton';
 
@@ -47,11 +48,44 @@ export function RecordingPlayer({ callId }: { callId: string }) {
 }
 
 /**
+ * Uploads a recording the exchange did not link (an answered call's audio file), for an administrator or the
+ * user who took the call; the service checks that too.
+ */
+export function RecordingUpload({ callId }: { callId: string }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const problems = useProblems();
+  const queryClient = useQueryClient();
+  const [busy, setBusy] = useState(false);
+  return (
+    <Upload accept="audio/*" showUploadList={false} data-testid="recording-upload"
+      customRequest={async ({ file, onSuccess, onError }) => {
+        setBusy(true);
+        try {
+          await uploadRecording(callId, file as Blob);
+          message.success(t('telephony.calls.uploaded'));
+          await queryClient.invalidateQueries({ queryKey: CALLS_KEY });
+          onSuccess?.(null);
+        } catch (e) {
+          message.error(problems.text(e));
+          onError?.(e as Error);
+        } finally {
+          setBusy(false);
+        }
+      }}>
+      <Button size="small" icon={<UploadOutlined />} loading={busy}>{t('telephony.calls.upload')}</Button>
+    </Upload>
+  );
+}
+
+/**
  * Calls of the log, newest first, a page at a time ("load more" follows the cursor): when, which way, the status,
  * the other number (to call back), the contact, the user, wait and talk time, the recording.
  */
-export function CallTable({ filters, limit = 50, compact = false, showContact = true }: {
+export function CallTable({ filters, limit = 50, compact = false, showContact = true, me }: {
   filters: CallFilters;
+  /** The reader: an administrator, or the user who took an answered call, may upload its recording. */
+  me?: Me;
   limit?: number;
   /** A tab's short list: fewer columns. */
   compact?: boolean;
@@ -128,7 +162,9 @@ export function CallTable({ filters, limit = 50, compact = false, showContact = 
           },
           {
             title: t('telephony.calls.recording'),
-            render: (_, call) => (call.hasRecording ? <RecordingPlayer callId={call.id} /> : null),
+            render: (_, call) => (call.hasRecording ? <RecordingPlayer callId={call.id} />
+              : me && call.answeredAt && call.status !== 'RINGING' && (me.role === 'ADMIN' || me.id === call.userId)
+                ? <RecordingUpload callId={call.id} /> : null),
           },
         ]} />
       {calls.hasNextPage && (

@@ -42,7 +42,7 @@ export function Calls({ me }: { me: Me }) {
         <DatePicker.RangePicker aria-label={t('telephony.calls.days')} value={days} onChange={(value) => setDays(value)}
           placeholder={[t('telephony.calls.fromDay'), t('telephony.calls.toDay')]} />
       </Space>
-      <CallTable filters={filters} />
+      <CallTable filters={filters} me={me} />
     </Card>
   );
 }

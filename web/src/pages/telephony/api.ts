@@ -1,6 +1,6 @@
 // telephony-service as the web app calls it (docs/telephony-and-notifications.md): every path and body shape in
 // this one module, so that a difference from the contract is fixed here and nowhere else.
-import { api, download } from '../../api';
+import { api, download, upload } from '../../api';
 
 export const DIRECTIONS = ['INBOUND', 'OUTBOUND'] as const;
 export const CALL_STATUSES = ['RINGING', 'ANSWERED', 'ENDED', 'MISSED'] as const;
@@ -76,6 +76,11 @@ export function callParams(filters: CallFilters, limit = 50): URLSearchParams {
 
 export const listCalls = (params: URLSearchParams, cursor?: string) =>
   api<CallPage>(`/api/telephony/calls?${params}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+
+/** Stores a recording the exchange did not link. */
+export async function uploadRecording(callId: string, file: Blob): Promise<void> {
+  await upload(`/api/telephony/calls/${callId}/recording`, file, 'POST');
+}
 
 /** The recording's audio as an address an <audio> can play (the endpoint wants the token, an <audio> cannot send it). */
 export async function recordingAddress(callId: string): Promise<string> {

@@ -149,6 +149,56 @@ class ScreenPopTest {
     }
 
     @Test
+    void everyInstanceOfNotificationsPushesTheScreenPopToTheUsersConnectedToItAndStoresTheNotificationOnce()
+            throws Exception {
+        var second = new ServiceProcess("notifications-service", "notifications-service-2",
+                RunningSuite.notifications.environment());
+        second.start().awaitReady();
+        var company = new SignedUpCompany();
+        String admin = company.viaGateway().get("/api/identity/me").json().get("id").asString();
+        company.viaGateway().put("/api/telephony/extensions/101", Map.of("userId", admin));
+        String key = exchangeKey(company);
+        var throughGateway = new Frames();
+        var direct = new Frames();
+        WebSocket first = connect(company.token, throughGateway);
+        WebSocket other = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10))
+                .buildAsync(URI.create(second.url().replace("http://", "ws://") + "/ws/notifications?access_token="
+                        + company.token), direct).get(20, TimeUnit.SECONDS);
+        try {
+            // each instance reads every event from the newest offset once its consumers joined: ring until both
+            // sockets pop the same call
+            String[] call = new String[1];
+            await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(2)).until(() -> {
+                String line = "+38044" + (2000000 + (int) (Math.random() * 999999));
+                var posted = exchange(key).post("/api/integrations/telephony/events/generic",
+                        callEvent("pbx-" + UUID.randomUUID(), "RINGING", "+380509998877", line));
+                assertThat(posted.status()).as(posted.body()).isEqualTo(202);
+                call[0] = posted.json().get("callId").asString();
+                JsonNode viaFirst = throughGateway.await("call.ringing", line);
+                try {
+                    JsonNode viaSecond = org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5))
+                            .until(() -> direct.received.stream().filter(frame -> line.equals(
+                                    frame.path("calledNumber").asString())).findFirst().orElse(null),
+                                    java.util.Objects::nonNull);
+                    return viaFirst.get("callId").asString().equals(viaSecond.get("callId").asString());
+                } catch (org.awaitility.core.ConditionTimeoutException notYet) {
+                    return false;
+                }
+            });
+            await().untilAsserted(() -> {
+                var stored = company.viaGateway().get("/api/notifications?limit=100").json().get("items");
+                long forTheCall = java.util.stream.StreamSupport.stream(stored.spliterator(), false)
+                        .filter(n -> call[0].equals(n.path("cardId").asString())).count();
+                assertThat(forTheCall).as("notifications about call %s in %s", call[0], stored).isEqualTo(1);
+            });
+        } finally {
+            first.abort();
+            other.abort();
+            second.stop();
+        }
+    }
+
+    @Test
     void aSocketWithoutAValidTokenIsRefused() {
         var frames = new Frames();
         assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> connect("not-a-token", frames)))

@@ -25,11 +25,16 @@ final class ServiceProcess {
     private Process process;
 
     ServiceProcess(String module, Map<String, String> environment) {
+        this(module, module, environment);
+    }
+
+    /** Another instance of a module: {@code name} names its log. */
+    ServiceProcess(String module, String name, Map<String, String> environment) {
         this.module = module;
         this.port = freePort();
         this.environment = new LinkedHashMap<>(environment);
         this.environment.put("SERVER_PORT", String.valueOf(port));
-        this.log = Path.of("target", "system-tests", module + ".log");
+        this.log = Path.of("target", "system-tests", name + ".log");
     }
 
     /** The environment the JVM gets; may be added to before {@link #start()}. */
