@@ -7,7 +7,11 @@ import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
+import io.github.bucket4j.distributed.AsyncBucketProxy;
 import io.github.bucket4j.distributed.proxy.AsyncProxyManager;
+import io.github.bucket4j.distributed.proxy.RetryDecision;
+import io.github.bucket4j.distributed.proxy.RetryStrategy;
+import io.github.bucket4j.distributed.proxy.optimization.Optimizations;
 import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
@@ -16,6 +20,7 @@ import io.lettuce.core.codec.RedisCodec;
 import io.lettuce.core.codec.StringCodec;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -90,10 +95,20 @@ abstract class RateLimiter implements AutoCloseable {
     /** Buckets in Redis (compare-and-swap), so every gateway instance counts against the same limit. */
     static final class InRedis extends RateLimiter {
 
+        /** How long a request keeps trying to take its token from a contended bucket before it passes. */
+        static final Duration RETRY_BUDGET = Duration.ofMillis(250);
+
         private final RedisClient client;
         private final StatefulRedisConnection<String, byte[]> connection;
         private final AsyncProxyManager<String> buckets;
         private final String keyPrefix;
+        /**
+         * One proxy per bucket, with Bucket4j's batching: the requests of one caller that arrive while its
+         * bucket is being updated go to Redis together as one compare-and-swap, so a caller with many requests
+         * in flight does not contend with itself (only gateway instances contend with each other).
+         */
+        private final Cache<String, AsyncBucketProxy> proxies = Caffeine.newBuilder().maximumSize(200_000)
+                .expireAfterAccess(Duration.ofMinutes(5)).build();
 
         InRedis(String uri, String keyPrefix) {
             this.keyPrefix = keyPrefix;
@@ -108,14 +123,33 @@ abstract class RateLimiter implements AutoCloseable {
             }
             buckets = Bucket4jLettuce.casBasedBuilder(connection)
                     .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofMinutes(1)))
+                    .retryStrategy(InRedis::backOff)
                     .build().asAsync();
+        }
+
+        /**
+         * How a request whose compare-and-swap lost to another one's (another gateway instance's) tries again.
+         * Bucket4j retries at once and without end by default; on one hot bucket (an exchange or a shop posting
+         * many requests at a time with one API key) the losers collide again on every attempt: at 100 requests a
+         * second the gateway spent most of a core re-reading that key from Redis while the requests waited.
+         * Instead: a randomised, growing pause (0.5-1 ms, then up to 16-32 ms), and after {@link #RETRY_BUDGET}
+         * the request stops trying and passes, as when Redis fails ({@link RateLimits}).
+         */
+        static RetryDecision backOff(RetryStrategy.RetryMetadata attempt) {
+            if (attempt.getElapsedTimeNanos() > RETRY_BUDGET.toNanos()) {
+                return RetryDecision.stop();
+            }
+            long ceilingMicros = Math.min(32_000L, 1_000L << Math.min(attempt.getAttemptNumber() - 1, 5));
+            long pause = ceilingMicros / 2 + ThreadLocalRandom.current().nextLong(ceilingMicros / 2 + 1);
+            return RetryDecision.retryAfter(Duration.ofNanos(pause * 1_000));
         }
 
         @Override
         Mono<Decision> take(String caller, int perMinute) {
-            var configuration = CompletableFuture.completedFuture(perMinute(perMinute));
-            return Mono.fromFuture(buckets.builder().build(keyPrefix + caller + "/" + perMinute, () -> configuration)
-                    .tryConsumeAndReturnRemaining(1)).map(RateLimiter::decision);
+            AsyncBucketProxy bucket = proxies.get(keyPrefix + caller + "/" + perMinute, key -> buckets.builder()
+                    .withOptimization(Optimizations.batching())
+                    .build(key, () -> CompletableFuture.completedFuture(perMinute(perMinute))));
+            return Mono.fromFuture(bucket.tryConsumeAndReturnRemaining(1)).map(RateLimiter::decision);
         }
 
         @Override

@@ -60,6 +60,23 @@ class GatewayRoutingTest {
     }
 
     @Test
+    void manyRequestsInFlightToOneServiceAllGetThroughRatherThanTheFallback() throws Exception {
+        // an exchange posting 100 calls a second has dozens in flight: more than the circuit breaker's default
+        // bulkhead (25) let through, which answered the rest 503 and opened the circuit for everyone
+        String token = TestJwts.token(TRUSTED, "access");
+        var client = HttpClient.newHttpClient();
+        var requests = new java.util.ArrayList<java.util.concurrent.CompletableFuture<HttpResponse<String>>>();
+        for (int i = 0; i < 60; i++) {
+            requests.add(client.sendAsync(HttpRequest.newBuilder(uri("/api/contacts/slow"))
+                    .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString()));
+        }
+        var statuses = requests.stream().map(java.util.concurrent.CompletableFuture::join)
+                .map(HttpResponse::statusCode).toList();
+
+        assertThat(statuses).hasSize(60).containsOnly(200);
+    }
+
+    @Test
     void routesAnAuthenticatedRequestToItsServiceWithTheTokenAndWithoutForgedIdentityHeaders() throws Exception {
         String token = TestJwts.token(TRUSTED, "access");
         var response = send(HttpRequest.newBuilder(uri("/api/contacts/42"))
@@ -240,6 +257,13 @@ class GatewayRoutingTest {
         try {
             var server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
             server.createContext("/", exchange -> {
+                if (exchange.getRequestURI().getPath().endsWith("/slow")) {
+                    try {
+                        Thread.sleep(300);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
                 lastRequestHeaders.clear();
                 exchange.getRequestHeaders().forEach((name, values) ->
                         lastRequestHeaders.put(name.toLowerCase(), values.getFirst()));
@@ -250,6 +274,8 @@ class GatewayRoutingTest {
                 exchange.getResponseBody().write(body);
                 exchange.close();
             });
+            // each request on a thread of its own, as a service answers many at once
+            server.setExecutor(java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor());
             server.start();
             return server;
         } catch (Exception e) {

@@ -82,6 +82,36 @@ class RateLimitTest {
     }
 
     @Test
+    void manyRequestsOfOneCallerAtOnceAreEachDecidedAndCountedWhileTheBucketIsContended() {
+        // 300 at once on one bucket (an exchange posting with its one key): none spins without end, and as the
+        // losers of a compare-and-swap back off, every request takes its token
+        String caller = "key:contended-" + UUID.randomUUID();
+        var decisions = reactor.core.publisher.Flux.range(0, 300)
+                .flatMap(i -> limiter.take(caller, 600), 300)
+                .collectList().block(java.time.Duration.ofSeconds(60));
+
+        assertThat(decisions).hasSize(300).allMatch(RateLimiter.Decision::allowed);
+        var next = limiter.take(caller, 600).block();
+        // 600 a minute refill 10 a second while the 301 are taken
+        assertThat(next.remaining()).isBetween(600L - 301, 600L - 301 + 20);
+    }
+
+    @Test
+    void aContendedRequestBacksOffWithGrowingRandomPausesAndStopsAfterItsBudget() {
+        var first = RateLimiter.InRedis.backOff(new io.github.bucket4j.distributed.proxy.RetryStrategy.RetryMetadata(
+                1, "k", 0, 1_000));
+        var sixth = RateLimiter.InRedis.backOff(new io.github.bucket4j.distributed.proxy.RetryStrategy.RetryMetadata(
+                6, "k", 0, 1_000));
+        var late = RateLimiter.InRedis.backOff(new io.github.bucket4j.distributed.proxy.RetryStrategy.RetryMetadata(
+                40, "k", 0, RateLimiter.InRedis.RETRY_BUDGET.toNanos() + 1));
+
+        assertThat(first.shouldRetry()).isTrue();
+        assertThat(first.getDelay()).isBetween(java.time.Duration.ofNanos(500_000), java.time.Duration.ofMillis(1));
+        assertThat(sixth.getDelay()).isBetween(java.time.Duration.ofMillis(16), java.time.Duration.ofMillis(32));
+        assertThat(late.shouldRetry()).isFalse();
+    }
+
+    @Test
     void theInMemoryStoreCountsTheSameWay() {
         var memory = new RateLimiter.InMemory();
         assertThat(memory.take("user:x", 2).block().allowed()).isTrue();
