@@ -5,11 +5,13 @@
 # Starts the suite with ./crm up (BENCH_NO_UP=1: use the running one), signs up a benchmark company, maps the
 # administrator to extension 101 and creates the contacts who call.
 #
-#   bench/telephony/screenpop.sh [seconds-per-rate] [contacts]   (defaults: 30 20)
+#   bench/telephony/screenpop.sh [seconds-per-rate] [contacts] [rates...]   (defaults: 30 20 10 100)
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 SECONDS_PER_RATE=${1:-30}
 CONTACTS=${2:-20}
+RATES=("${@:3}")
+(( ${#RATES[@]} )) || RATES=(10 100)
 WORK=.crm/bench/telephony
 mkdir -p "$WORK"
 source bench/common/suite.sh
@@ -40,6 +42,11 @@ run() {  # label rate seconds line-prefix
 }
 run warm-up 10 3 +380441 >/dev/null || true
 echo "== $(date -u +%FT%TZ) screen pop, $SECONDS_PER_RATE s per rate, $CONTACTS callers" | tee -a "$WORK/results.txt"
-run "10 calls/s" 10 "$SECONDS_PER_RATE" +380442
-run "100 calls/s" 100 "$SECONDS_PER_RATE" +380443
+line=2
+for rate in "${RATES[@]}"; do
+  # a line prefix per run, so that each call's frame is told apart by the number it rang
+  run "$rate calls/s" "$rate" "$SECONDS_PER_RATE" "+38044$line" || true
+  line=$((line + 1))
+  sleep 10   # the queues drain before the next rate
+done
 echo "== done: figures in $WORK/results.txt (copy them to docs/benchmarks.md)"
