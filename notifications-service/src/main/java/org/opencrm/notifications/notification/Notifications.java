@@ -72,6 +72,24 @@ class Notifications {
 
     /** Tells the user, within the handler's transaction of the event that is the news. */
     @Transactional(propagation = Propagation.MANDATORY)
+    /**
+     * Where the web app shows the record a notification is about (the bell opens the same places), so that a
+     * mailed notification links to it rather than to the CRM's front page.
+     */
+    static String cardPath(String cardType, UUID cardId) {
+        String id = cardId == null ? null : cardId.toString();
+        return switch (cardType == null ? "" : cardType) {
+            case "CONTACT" -> id == null ? "/contacts" : "/contacts/" + id;
+            case "COMPANY" -> id == null ? "/companies" : "/companies/" + id;
+            case "LEAD" -> id == null ? "/deals-list" : "/deals-list?lead=" + id;
+            case "DEAL" -> id == null ? "/deals-list" : "/deals-list?deal=" + id;
+            case "CALL" -> "/calls";
+            case "IMPORT" -> "/contacts";
+            case "RETURN" -> "/returns";
+            default -> "/";
+        };
+    }
+
     void tell(EventEnvelope event, UUID userId, News news) {
         if (userId == null || ownDoing(event, userId, news.kind())) {
             return;
@@ -89,6 +107,7 @@ class Notifications {
         Map<String, String> values = new java.util.HashMap<>(news.values());
         values.put("title", text.title());
         values.put("body", text.body() == null ? "" : text.body());
+        values.put("link", cardPath(news.cardType(), news.cardId()));
         if (choice.email()) {
             staff.find(userId).filter(Person::active).map(Person::email).ifPresent(email -> messages.email(event.id(),
                     Messages.NOTIFICATION, choice.language(), email, userId, null, values));

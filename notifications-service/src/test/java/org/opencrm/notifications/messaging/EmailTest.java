@@ -131,13 +131,14 @@ class EmailTest {
         var saved = company.as(taras, "MANAGER").put("/api/notifications/preferences", Map.of("language", "uk",
                 "kinds", Map.of("mention", Map.of("inApp", true, "email", true, "sms", false))));
         assertThat(saved.status()).isEqualTo(200);
-        company.publish(new CommentAdded(UUID.randomUUID(), "CONTACT", UUID.randomUUID(), olena, List.of(taras),
+        UUID contact = UUID.randomUUID();
+        company.publish(new CommentAdded(UUID.randomUUID(), "CONTACT", contact, olena, List.of(taras),
                 "Передзвоніть їй, будь ласка", Instant.now()), olena);
 
         MimeMessage mail = await().until(() -> TestServers.mailsTo("taras@mention-mail.example"), m -> !m.isEmpty())
                 .getFirst();
         assertThat(subject(mail)).isEqualTo("Olena Kovalenko згадав(ла) вас");
-        assertThat(text(mail)).contains("Передзвоніть їй, будь ласка").contains("Відкрити CRM: https://crm.example.com/");
+        assertThat(text(mail)).contains("Передзвоніть їй, будь ласка").contains("Відкрити CRM: https://crm.example.com/contacts/" + contact);
         assertThat(TestServers.mailsTo("olena@mention-mail.example")).isEmpty();
     }
 
