@@ -4,10 +4,11 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.opencrm.contacts.contact.CustomerContacts;
 import org.opencrm.contacts.contact.CustomerContacts.Match;
+import org.opencrm.contacts.contact.CustomerContacts;
 import org.opencrm.contacts.timeline.TimelineProjector;
 import org.opencrm.platform.events.EventEnvelope;
 import org.opencrm.platform.events.Topics;
@@ -36,6 +37,7 @@ import org.springframework.stereotype.Component;
 class CustomerSaga {
 
     static final String CONSUMER = "customer-saga";
+    private static final Set<String> HANDLED = Set.of(OrderReceived.TYPE, LeadConverted.TYPE);
 
     private final IncomingEvents incoming;
     private final IdempotentConsumer inbox;
@@ -57,7 +59,7 @@ class CustomerSaga {
     @KafkaListener(id = CONSUMER, groupId = "${spring.application.name}." + CONSUMER,
             topics = {Topics.DEALS_ORDER, Topics.DEALS_LEAD})
     void on(ConsumerRecord<String, byte[]> record) {
-        incoming.read(record).ifPresent(event -> {
+        incoming.read(record, HANDLED).ifPresent(event -> {
             if (event.data() instanceof OrderReceived order && order.customer() != null && order.contactId() == null) {
                 inbox.handle(CONSUMER, event, e -> on(e, order));
             } else if (event.data() instanceof LeadConverted lead) {

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.opencrm.platform.events.EventEnvelope;
@@ -54,6 +55,11 @@ import tools.jackson.databind.json.JsonMapper;
 public class TimelineProjector {
 
     static final String CONSUMER = "timeline";
+    /** What becomes an entry; the topics' other events (deal.updated, call.ringing, ...) are passed over unread. */
+    private static final Set<String> HANDLED = Set.of(OrderReceived.TYPE, PaymentReceived.TYPE, ReturnRequested.TYPE,
+            ReturnApproved.TYPE, ReturnRejected.TYPE, LeadCreated.TYPE, LeadConverted.TYPE, LeadLost.TYPE,
+            DealCreated.TYPE, DealStageChanged.TYPE, DealWon.TYPE, DealLost.TYPE, CallEnded.TYPE, CallMissed.TYPE,
+            EmailSent.TYPE, SmsSent.TYPE);
 
     private final IncomingEvents incoming;
     private final IdempotentConsumer inbox;
@@ -86,7 +92,7 @@ public class TimelineProjector {
             topics = {Topics.DEALS_DEAL, Topics.DEALS_LEAD, Topics.DEALS_ORDER, Topics.TELEPHONY_CALL,
                     Topics.NOTIFICATIONS_NOTIFICATION})
     void on(ConsumerRecord<String, byte[]> record) {
-        incoming.read(record).ifPresent(event -> project(event).ifPresent(entry ->
+        incoming.read(record, HANDLED).ifPresent(event -> project(event).ifPresent(entry ->
                 inbox.handle(CONSUMER, event, e -> write(e, entry))));
     }
 

@@ -3,6 +3,7 @@ package org.opencrm.deals.lead;
 import jakarta.persistence.EntityManager;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Set;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.opencrm.deals.card.CardKind;
@@ -34,6 +35,7 @@ import org.springframework.stereotype.Component;
 class MissedCallLeads {
 
     static final String CONSUMER = "missed-call-leads";
+    private static final Set<String> HANDLED = Set.of(CallMissed.TYPE);
     static final String SOURCE = "missed-call";
 
     private final IncomingEvents incoming;
@@ -62,7 +64,7 @@ class MissedCallLeads {
 
     @KafkaListener(id = CONSUMER, groupId = "${spring.application.name}." + CONSUMER, topics = Topics.TELEPHONY_CALL)
     void on(ConsumerRecord<String, byte[]> record) {
-        incoming.read(record).ifPresent(event -> {
+        incoming.read(record, HANDLED).ifPresent(event -> {
             if (event.data() instanceof CallMissed call && "INBOUND".equals(call.direction())) {
                 inbox.handle(CONSUMER, event, e -> open(call));
             }

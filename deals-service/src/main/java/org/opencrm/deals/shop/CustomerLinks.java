@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.opencrm.deals.deal.OrderDeals;
@@ -25,6 +26,8 @@ import org.springframework.stereotype.Component;
 class CustomerLinks {
 
     static final String CONSUMER = "customer-link";
+    /** The saga's answers; the contact topic's other events (an import's million contact.created) are passed over. */
+    private static final Set<String> HANDLED = Set.of(ContactUpserted.TYPE);
 
     private final IncomingEvents incoming;
     private final IdempotentConsumer inbox;
@@ -40,7 +43,7 @@ class CustomerLinks {
 
     @KafkaListener(id = CONSUMER, groupId = "${spring.application.name}." + CONSUMER, topics = Topics.CONTACTS_CONTACT)
     void on(ConsumerRecord<String, byte[]> record) {
-        incoming.read(record).ifPresent(event -> {
+        incoming.read(record, HANDLED).ifPresent(event -> {
             if (event.data() instanceof ContactUpserted upserted) {
                 inbox.handle(CONSUMER, event, e -> link(upserted));
             }

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
@@ -13,8 +14,7 @@ import org.opencrm.platform.events.EventHeaders;
 import org.opencrm.platform.events.EventTypes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
+import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Reads Kafka records in CloudEvents binary mode back into {@link EventEnvelope}s. */
@@ -44,22 +44,34 @@ public class IncomingEvents {
         if (record.value() == null) {
             throw new MalformedEventException("Event " + id + " has no data");
         }
-        JsonNode tree;
-        try {
-            tree = json.readTree(record.value());
-        } catch (JacksonException e) {
-            throw new MalformedEventException("Event " + id + " data is not JSON", e);
-        }
         Optional<Class<? extends DomainEvent>> dataType = EventTypes.classOf(type);
         if (dataType.isEmpty()) {
             log.debug("Skipping event {} of unknown type {} on {}", id, type, record.topic());
             return Optional.empty();
         }
-        // a data mismatch (missing or ill-typed fields) is retried, then dead-lettered by the error handler
-        DomainEvent data = json.treeToValue(tree, dataType.get());
+        DomainEvent data;
+        try {
+            // straight into the record: a tree first cost a second pass over every event
+            data = json.readValue(record.value(), dataType.get());
+        } catch (StreamReadException e) {
+            throw new MalformedEventException("Event " + id + " data is not JSON", e);
+        }
+        // a data mismatch (missing or ill-typed fields, DatabindException) is retried, then dead-lettered
         return Optional.of(new EventEnvelope(id, source, type, time, header(record, EventHeaders.SUBJECT), tenantId,
                 actor == null ? null : uuid(record, EventHeaders.ACTOR_ID, actor),
                 header(record, EventHeaders.TRACEPARENT), data));
+    }
+
+    /**
+     * As {@link #read(ConsumerRecord)}, for a consumer that handles only the given event types: a record of any
+     * other type is passed over from its type header, without its data being read (a topic carries many types,
+     * and most consumers want a few of them).
+     */
+    public Optional<EventEnvelope> read(ConsumerRecord<String, byte[]> record, Set<String> types) {
+        if (!types.contains(required(record, EventHeaders.TYPE))) {
+            return Optional.empty();
+        }
+        return read(record);
     }
 
     private static Instant time(ConsumerRecord<String, byte[]> record) {
