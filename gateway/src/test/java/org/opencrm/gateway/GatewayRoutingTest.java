@@ -65,15 +65,17 @@ class GatewayRoutingTest {
         // bulkhead (25) let through, which answered the rest 503 and opened the circuit for everyone
         String token = TestJwts.token(TRUSTED, "access");
         var client = HttpClient.newHttpClient();
+        held = new java.util.concurrent.CountDownLatch(60);
         var requests = new java.util.ArrayList<java.util.concurrent.CompletableFuture<HttpResponse<String>>>();
         for (int i = 0; i < 60; i++) {
-            requests.add(client.sendAsync(HttpRequest.newBuilder(uri("/api/contacts/slow"))
+            requests.add(client.sendAsync(HttpRequest.newBuilder(uri("/api/contacts/held"))
                     .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString()));
         }
         var statuses = requests.stream().map(java.util.concurrent.CompletableFuture::join)
                 .map(HttpResponse::statusCode).toList();
 
         assertThat(statuses).hasSize(60).containsOnly(200);
+        assertThat(held.getCount()).as("requests that never reached the service").isZero();
     }
 
     @Test
@@ -253,13 +255,18 @@ class GatewayRoutingTest {
                 })).bindNow();
     }
 
+    /** The requests to {@code .../held} still awaited before any of them is answered. */
+    private static volatile java.util.concurrent.CountDownLatch held = new java.util.concurrent.CountDownLatch(0);
+
     private static HttpServer backend() {
         try {
             var server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
             server.createContext("/", exchange -> {
-                if (exchange.getRequestURI().getPath().endsWith("/slow")) {
+                if (exchange.getRequestURI().getPath().endsWith("/held")) {
+                    // answered only once every held request has arrived: they are all in flight at once
+                    held.countDown();
                     try {
-                        Thread.sleep(300);
+                        held.await(15, java.util.concurrent.TimeUnit.SECONDS);
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
                     }
