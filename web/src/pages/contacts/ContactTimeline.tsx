@@ -139,8 +139,10 @@ export function ContactTimeline({ id, me, editable, staffName, card = 'contacts'
                 )}
               </Space>
               <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: '4px 0 0' }}>
-                {projectedText(e.source, e.details, t, i18n.language) ?? e.summary}
+                {projectedText(e.source, e.details, t, i18n.language, e.direction) ?? e.summary}
               </Typography.Paragraph>
+              {/* projected entries link to a deal, lead, call, task or chat that has its own screen (or none yet):
+                  the entry names it in its text; a link typed by hand is shown as it was typed */}
               {e.link && e.source === 'manual' && (
                 <Typography.Text type="secondary">
                   {t(`contacts.linkType.${e.link.type}`, { defaultValue: e.link.type })} {e.link.id}

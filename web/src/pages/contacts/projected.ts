@@ -29,6 +29,17 @@ export interface ProjectedFacts {
   waitSeconds?: number;
   subject?: string;
   phone?: string;
+  /** task.created: when it is due (RFC 3339), whom it is assigned to, the deal it is linked to */
+  dueAt?: string;
+  assigneeId?: string;
+  dealId?: string;
+  /** task.completed: the outcome note and who marked it done */
+  result?: string;
+  completedBy?: string;
+  /** message.posted: the message cut to 200 characters, the messenger (telegram, viber, web-chat...), its author */
+  text?: string;
+  channel?: string;
+  authorId?: string;
 }
 
 /** A call's length as the reader says it: "4 min 5 s", "4 хв 5 с". */
@@ -44,6 +55,13 @@ export function stageName(stage: StageFacts | undefined, t: TFunction): string {
   return stage.code ? t(`deals.stage.${stage.code}`, { defaultValue: stage.code }) : '?';
 }
 
+/** A due date as the reader writes it, in their time zone: "November 28, 2026", "28 листопада 2026 р.". */
+function day(instant: string, language: string): string {
+  const date = new Date(instant);
+  if (Number.isNaN(date.getTime())) return instant;
+  return new Intl.DateTimeFormat(language, { day: 'numeric', month: 'long', year: 'numeric' }).format(date);
+}
+
 function money(amount: number | undefined, currency: string | undefined, language: string): string {
   if (amount === undefined || amount === null) return '';
   try {
@@ -54,11 +72,12 @@ function money(amount: number | undefined, currency: string | undefined, languag
 }
 
 /**
- * The entry's text in the reader's language, for entries projected from deals-service's events; null for
- * entries added by hand or from an event the app has no words for (their own summary is shown then).
+ * The entry's text in the reader's language, for entries projected from other services' events; null for
+ * entries added by hand or from an event the app has no words for (their own summary is shown then). A chat
+ * message's `direction` is the entry's (IN from the client, OUT to them).
  */
 export function projectedText(source: string, facts: ProjectedFacts | null | undefined, t: TFunction,
-  language: string): string | null {
+  language: string, direction?: 'IN' | 'OUT' | null): string | null {
   if (!facts) return null;
   const title = facts.title ? ` «${facts.title}»` : '';
   const reason = facts.reason ? `: ${facts.reason}` : '';
@@ -104,6 +123,21 @@ export function projectedText(source: string, facts: ProjectedFacts | null | und
       return t('timeline.emailSent', { subject: facts.subject ?? '' });
     case 'sms.sent':
       return t('timeline.smsSent', { phone: facts.phone ?? '' });
+    case 'task.created':
+      return t('timeline.taskCreated', { title: facts.title ?? '',
+        due: facts.dueAt ? t('timeline.taskDue', { date: day(facts.dueAt, language) }) : '' });
+    case 'task.completed':
+      return t('timeline.taskDone', { title: facts.title ?? '', result: facts.result ? `: ${facts.result}` : '' });
+    case 'message.posted': {
+      const messenger = facts.channel && facts.channel !== 'internal'
+        ? t(`timeline.messenger.${facts.channel}`, { defaultValue: facts.channel }) : null;
+      // the entry's direction; an entry without one: the client wrote it when no user did
+      const fromClient = direction ? direction === 'IN' : !facts.authorId;
+      return t(fromClient ? 'timeline.messageIn' : 'timeline.messageOut', {
+        via: messenger ? t('timeline.messageVia', { messenger }) : '',
+        text: facts.text ? `: ${facts.text}` : '',
+      });
+    }
     default:
       return null;
   }
@@ -132,6 +166,15 @@ export const projectedMessages = {
     'timeline.seconds': '{{seconds}} s',
     'timeline.emailSent': 'E-mail sent: {{subject}}',
     'timeline.smsSent': 'SMS sent to {{phone}}',
+    'timeline.taskCreated': 'Task created: {{title}}{{due}}',
+    'timeline.taskDue': ', due {{date}}',
+    'timeline.taskDone': 'Task done: {{title}}{{result}}',
+    'timeline.messageIn': 'Message from the client{{via}}{{text}}',
+    'timeline.messageOut': 'Message to the client{{via}}{{text}}',
+    'timeline.messageVia': ' via {{messenger}}',
+    'timeline.messenger.telegram': 'Telegram',
+    'timeline.messenger.viber': 'Viber',
+    'timeline.messenger.web-chat': 'the web chat',
   },
   ru: {
     'timeline.leadCreated': 'Создан лид #{{number}}{{from}}',
@@ -155,6 +198,15 @@ export const projectedMessages = {
     'timeline.seconds': '{{seconds}} с',
     'timeline.emailSent': 'Отправлено письмо: {{subject}}',
     'timeline.smsSent': 'Отправлено SMS на {{phone}}',
+    'timeline.taskCreated': 'Создана задача: {{title}}{{due}}',
+    'timeline.taskDue': ', срок до {{date}}',
+    'timeline.taskDone': 'Задача выполнена: {{title}}{{result}}',
+    'timeline.messageIn': 'Сообщение от клиента{{via}}{{text}}',
+    'timeline.messageOut': 'Сообщение клиенту{{via}}{{text}}',
+    'timeline.messageVia': ' через {{messenger}}',
+    'timeline.messenger.telegram': 'Telegram',
+    'timeline.messenger.viber': 'Viber',
+    'timeline.messenger.web-chat': 'веб-чат',
   },
   uk: {
     'timeline.leadCreated': 'Створено лід #{{number}}{{from}}',
@@ -178,5 +230,14 @@ export const projectedMessages = {
     'timeline.seconds': '{{seconds}} с',
     'timeline.emailSent': 'Надіслано лист: {{subject}}',
     'timeline.smsSent': 'Надіслано SMS на {{phone}}',
+    'timeline.taskCreated': 'Створено завдання: {{title}}{{due}}',
+    'timeline.taskDue': ', термін до {{date}}',
+    'timeline.taskDone': 'Завдання виконано: {{title}}{{result}}',
+    'timeline.messageIn': 'Повідомлення від клієнта{{via}}{{text}}',
+    'timeline.messageOut': 'Повідомлення клієнтові{{via}}{{text}}',
+    'timeline.messageVia': ' через {{messenger}}',
+    'timeline.messenger.telegram': 'Telegram',
+    'timeline.messenger.viber': 'Viber',
+    'timeline.messenger.web-chat': 'веб-чат',
   },
 };

@@ -3,6 +3,8 @@ package org.opencrm.contacts.timeline;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -12,6 +14,7 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.opencrm.platform.events.EventEnvelope;
 import org.opencrm.platform.events.Topics;
+import org.opencrm.platform.events.chat.MessagePosted;
 import org.opencrm.platform.events.deals.DealCreated;
 import org.opencrm.platform.events.deals.DealLost;
 import org.opencrm.platform.events.deals.DealStageChanged;
@@ -27,6 +30,8 @@ import org.opencrm.platform.events.deals.ReturnRequested;
 import org.opencrm.platform.events.deals.StageRef;
 import org.opencrm.platform.events.notifications.EmailSent;
 import org.opencrm.platform.events.notifications.SmsSent;
+import org.opencrm.platform.events.tasks.TaskCompleted;
+import org.opencrm.platform.events.tasks.TaskCreated;
 import org.opencrm.platform.events.telephony.CallEnded;
 import org.opencrm.platform.events.telephony.CallMissed;
 import org.opencrm.platform.starter.events.IdempotentConsumer;
@@ -41,7 +46,10 @@ import tools.jackson.databind.json.JsonMapper;
  * happens: a lead or deal created, moved to another stage, converted, won or lost, an order received, paid or
  * returned becomes an entry on the contact's card and on the company's (each card's timeline shows it),
  * linked to the lead or deal. Calls (answered or missed, in or out) go on the card of the one contact the
- * number matched, linked to the call; e-mails and SMS the CRM sent to a contact go on theirs.
+ * number matched, linked to the call; e-mails and SMS the CRM sent to a contact go on theirs. A task created
+ * or done for a contact or company goes on its card, linked to the task (one linked only to a deal or lead goes
+ * on none: the deal's own screens show it); a message of a client's chat goes on the client's card, linked to
+ * the chat (colleagues' chats go on none).
  * <p>
  * A shop order's first event names no contact when its customer is new: the customer saga finds or creates
  * the contact and records the order here ({@link #recordOrder}) in its own transaction. A payment names only
@@ -59,7 +67,9 @@ public class TimelineProjector {
     private static final Set<String> HANDLED = Set.of(OrderReceived.TYPE, PaymentReceived.TYPE, ReturnRequested.TYPE,
             ReturnApproved.TYPE, ReturnRejected.TYPE, LeadCreated.TYPE, LeadConverted.TYPE, LeadLost.TYPE,
             DealCreated.TYPE, DealStageChanged.TYPE, DealWon.TYPE, DealLost.TYPE, CallEnded.TYPE, CallMissed.TYPE,
-            EmailSent.TYPE, SmsSent.TYPE);
+            EmailSent.TYPE, SmsSent.TYPE, TaskCreated.TYPE, TaskCompleted.TYPE, MessagePosted.TYPE);
+    /** The most of a chat message an entry keeps: the card shows the gist, the chat the whole text. */
+    private static final int MESSAGE_EXCERPT = 200;
 
     private final IncomingEvents incoming;
     private final IdempotentConsumer inbox;
@@ -90,7 +100,7 @@ public class TimelineProjector {
 
     @KafkaListener(id = CONSUMER + "-deals", groupId = "${spring.application.name}." + CONSUMER,
             topics = {Topics.DEALS_DEAL, Topics.DEALS_LEAD, Topics.DEALS_ORDER, Topics.TELEPHONY_CALL,
-                    Topics.NOTIFICATIONS_NOTIFICATION})
+                    Topics.NOTIFICATIONS_NOTIFICATION, Topics.TASKS_TASK, Topics.CHAT_MESSAGE})
     void on(ConsumerRecord<String, byte[]> record) {
         incoming.read(record, HANDLED).ifPresent(event -> project(event).ifPresent(entry ->
                 inbox.handle(CONSUMER, event, e -> write(e, entry))));
@@ -191,8 +201,42 @@ public class TimelineProjector {
             case SmsSent sms -> sms.contactId() == null ? null : new Projected(sms.contactId(), null, sms.sentAt(),
                     "SMS", Direction.OUT, "SMS sent to " + sms.phone(), null, null,
                     facts("phone", sms.phone(), "template", sms.template()));
+            // a task of a deal or lead alone is the deal's (its screens show it), not resolved to the deal's client
+            case TaskCreated task -> task.contactId() == null && task.companyId() == null ? null : task(task);
+            case TaskCompleted task -> task.contactId() == null && task.companyId() == null ? null : task(task);
+            // colleagues' chats (and a visitor not known as a contact) are nobody's communication history
+            case MessagePosted message -> message.contactId() == null ? null : message(message);
             default -> null; // deal.updated and the rest: the card's own screens show them
         });
+    }
+
+    private static Projected task(TaskCreated task) {
+        return new Projected(task.contactId(), task.companyId(), task.createdAt(), "TASK",
+                "Task created" + titled(task.title())
+                        + (task.dueAt() == null ? "" : ", due " + LocalDate.ofInstant(task.dueAt(), ZoneOffset.UTC)),
+                "TASK", task.taskId(), facts("title", task.title(), "dueAt",
+                        task.dueAt() == null ? null : task.dueAt().toString(), "assigneeId", task.assigneeId(),
+                        "dealId", task.dealId()));
+    }
+
+    private static Projected task(TaskCompleted task) {
+        String result = isBlank(task.result()) ? null : task.result();
+        return new Projected(task.contactId(), task.companyId(), task.completedAt(), "TASK",
+                "Task done" + titled(task.title()) + (result == null ? "" : ": " + result),
+                "TASK", task.taskId(), facts("title", task.title(), "result", result, "completedBy",
+                        task.completedBy()));
+    }
+
+    private static Projected message(MessagePosted message) {
+        Direction direction = "OUT".equals(message.direction()) ? Direction.OUT
+                : "IN".equals(message.direction()) ? Direction.IN
+                : message.authorId() == null ? Direction.IN : Direction.OUT; // a producer that left it out
+        String text = excerpt(message.text());
+        return new Projected(message.contactId(), null, message.postedAt(), "CHAT", direction,
+                (direction == Direction.IN ? "Message from the client" : "Message to the client")
+                        + (text.isEmpty() ? "" : ": " + text),
+                "CHAT", message.chatId(), facts("text", text.isEmpty() ? null : text, "channel", message.channel(),
+                        "authorId", message.authorId()));
     }
 
     private void write(EventEnvelope event, Projected entry) {
@@ -271,6 +315,27 @@ public class TimelineProjector {
 
     private static String duration(int seconds) {
         return seconds >= 60 ? seconds / 60 + " min " + seconds % 60 + " s" : seconds + " s";
+    }
+
+    /** The text's first {@value #MESSAGE_EXCERPT} characters, the last one "…" if it was longer. */
+    private static String excerpt(String text) {
+        String whole = text == null ? "" : text.strip();
+        if (whole.length() <= MESSAGE_EXCERPT) {
+            return whole;
+        }
+        int end = MESSAGE_EXCERPT - 1;
+        if (Character.isHighSurrogate(whole.charAt(end - 1))) {
+            end--; // not half an emoji
+        }
+        return whole.substring(0, end) + "…";
+    }
+
+    private static String titled(String title) {
+        return isBlank(title) ? "" : ": " + title;
+    }
+
+    private static boolean isBlank(String text) {
+        return text == null || text.isBlank();
     }
 
     private static String quoted(String title) {

@@ -2,6 +2,7 @@ package org.opencrm.platform.events;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
+import org.opencrm.platform.events.chat.MessagePosted;
 import org.opencrm.platform.events.contacts.CommentAdded;
 import org.opencrm.platform.events.contacts.ImportFinished;
 import org.opencrm.platform.events.notifications.EmailFailed;
@@ -53,6 +54,8 @@ import org.opencrm.platform.events.identity.UserDeactivated;
 import org.opencrm.platform.events.identity.UserInvited;
 import org.opencrm.platform.events.identity.UserPresenceChanged;
 import org.opencrm.platform.events.identity.UserUpdated;
+import org.opencrm.platform.events.tasks.TaskCompleted;
+import org.opencrm.platform.events.tasks.TaskCreated;
 
 /**
  * The data of an integration event: a past-tense record that says what happened to one aggregate.
@@ -113,6 +116,9 @@ import org.opencrm.platform.events.identity.UserUpdated;
         @JsonSubTypes.Type(value = EmailFailed.class, name = EmailFailed.TYPE),
         @JsonSubTypes.Type(value = SmsSent.class, name = SmsSent.TYPE),
         @JsonSubTypes.Type(value = SmsFailed.class, name = SmsFailed.TYPE),
+        @JsonSubTypes.Type(value = TaskCreated.class, name = TaskCreated.TYPE),
+        @JsonSubTypes.Type(value = TaskCompleted.class, name = TaskCompleted.TYPE),
+        @JsonSubTypes.Type(value = MessagePosted.class, name = MessagePosted.TYPE),
 })
 public interface DomainEvent {
 

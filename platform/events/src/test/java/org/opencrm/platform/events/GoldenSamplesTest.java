@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.opencrm.platform.events.chat.MessagePosted;
 import org.opencrm.platform.events.contacts.CommentAdded;
 import org.opencrm.platform.events.contacts.CompanyCreated;
 import org.opencrm.platform.events.contacts.ContactMerged;
@@ -68,6 +69,8 @@ import org.opencrm.platform.events.identity.UserDeactivated;
 import org.opencrm.platform.events.identity.UserInvited;
 import org.opencrm.platform.events.identity.UserPresenceChanged;
 import org.opencrm.platform.events.identity.UserUpdated;
+import org.opencrm.platform.events.tasks.TaskCompleted;
+import org.opencrm.platform.events.tasks.TaskCreated;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -111,6 +114,8 @@ class GoldenSamplesTest {
     private static final UUID CALL = UUID.fromString("d4e5f6a7-b8c9-4d0e-8f1a-2b3c4d5e6f70");
     private static final UUID NOTIFICATION = UUID.fromString("e5f6a7b8-c9d0-4e1f-a2b3-c4d5e6f7a8b9");
     private static final UUID MESSAGE = UUID.fromString("f6a7b8c9-d0e1-4f2a-b3c4-d5e6f7a8b9c0");
+    private static final UUID TASK = UUID.fromString("a8b9c0d1-e2f3-4a4b-8c5d-6e7f8a9b0c1d");
+    private static final UUID CHAT = UUID.fromString("c0d1e2f3-a4b5-4c6d-8e7f-8a9b0c1d2e3f");
     private static final UUID SHOP_CUSTOMER_ID = UUID.fromString("e5f6a7b8-c9d0-4e1f-9a2b-3c4d5e6f7a8b");
     private static final OrderLine ANCHOR_LINE = new OrderLine(PRODUCT, "ANC-860", "Anchor 8x60", new BigDecimal("94.440"),
             new BigDecimal("12.50"));
@@ -146,6 +151,12 @@ class GoldenSamplesTest {
                     Instant.parse("2026-11-27T09:00:27Z")),
             new SmsFailed(MESSAGE, "call-missed", "+380671234567", MANAGER, null, "provider answered 400: invalid number",
                     3, Instant.parse("2026-11-27T09:05:00Z")),
+            new TaskCreated(TASK, "Call back about the wholesale prices", Instant.parse("2026-11-28T10:00:00Z"), MANAGER,
+                    CONTACT, COMPANY, DEAL, null, Instant.parse("2026-11-27T10:05:00Z")),
+            new TaskCompleted(TASK, "Call back about the wholesale prices", MANAGER, Instant.parse("2026-11-28T09:40:00Z"),
+                    "Agreed on 5% off from 100 boxes", CONTACT, COMPANY, DEAL, null),
+            new MessagePosted(UUID.fromString("b9c0d1e2-f3a4-4b5c-9d6e-7f8a9b0c1d2e"), CHAT, "telegram", CONTACT, "IN",
+                    null, "Добрий день! Анкери 8x60 ще є в наявності?", Instant.parse("2026-11-27T11:00:00Z")),
             new TenantCreated(UUID.fromString("7c0e3c52-1b8f-4f0e-9a57-3d1a2b4c5d60"), "Kovalenko Trading LLC", ADMIN,
                     SIGNED_UP),
             new UserActivated(ADMIN, "olena@kovalenko.example", "Olena", "Kovalenko", "ADMIN", null, SIGNED_UP),
