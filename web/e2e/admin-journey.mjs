@@ -83,6 +83,9 @@ try {
 
   step = 'asking for a password reset link';
   await page.getByRole('link', { name: 'Forgot your password?' }).click();
+  // the sign-in form has an E-mail field too: fill the one of the reset page, once it is there
+  await page.waitForURL('**/forgot-password');
+  await page.getByRole('button', { name: 'Send me a link' }).waitFor();
   await page.getByLabel('E-mail').fill(email);
   await page.getByRole('button', { name: 'Send me a link' }).click();
   await page.getByText('a link to set a new password is on its way').waitFor();
