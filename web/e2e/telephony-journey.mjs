@@ -190,6 +190,15 @@ await journey('telephony journey', async (browser, step) => {
     throw new Error(`the exchange was asked ${JSON.stringify(originated)}`);
   }
 
+  step('the missed call made a lead; its number is called back from the card on the lead funnel');
+  await page.getByRole('menuitem', { name: 'Funnels' }).click();
+  await page.getByTestId('card-phone').filter({ hasText: '+380507654321' }).getByTestId('call-number').click();
+  for (let waited = 0; !originated.some((request) => request.body?.number?.replace(/\D/g, '') === '380507654321'); waited += 100) {
+    if (waited > 10000) throw new Error(`the exchange was asked ${JSON.stringify(originated)}`);
+    await page.waitForTimeout(100);
+  }
+  if (await page.getByTestId('panel-title').isVisible()) throw new Error('calling from the card also opened it');
+
   step('the answered call\'s recording is uploaded on the calls page and plays');
   await page.getByRole('menuitem', { name: 'Calls' }).click();
   const answered = page.getByTestId('call-row').filter({ hasText: 'Ended' }).filter({ hasText: client.first });

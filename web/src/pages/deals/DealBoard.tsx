@@ -19,6 +19,7 @@ import {
   type PaymentStatus,
 } from './model';
 import { CARDS_KEY, usePipelines } from './queries';
+import { CallButton } from '../telephony/CallButton';
 import { CardPanel, usePanel } from './CardPanel';
 import { ConvertDialog } from './ConvertDialog';
 import { NewCardDialog } from './NewCardDialog';
@@ -293,7 +294,7 @@ function CardBody({ card, type, language, ownerName }: {
           <Typography.Text strong data-testid="card-title">{cardTitle(card)}</Typography.Text>
         </Space>
         {type === 'DEAL' && <Typography.Text data-testid="card-amount">{formatMoney(card.amount, card.currency, language)}</Typography.Text>}
-        {type === 'LEAD' && card.phone && <Typography.Text type="secondary">{card.phone}</Typography.Text>}
+        {type === 'LEAD' && card.phone && <span data-testid="card-phone"><CallButton number={card.phone} /></span>}
         {card.paymentStatus && <Tag color={PAYMENT_COLORS[card.paymentStatus]}>{t(`deals.payment.${card.paymentStatus}`)}</Tag>}
         {card.sourceDetail && <Typography.Text type="secondary" ellipsis>{card.sourceDetail}</Typography.Text>}
         <Space size={4} wrap style={{ fontSize: 12 }}>

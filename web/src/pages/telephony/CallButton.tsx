@@ -45,10 +45,12 @@ export function CallButton({ number, contactId = null }: { number: string | null
       <Button type="link" size="small" icon={<PhoneOutlined />} loading={call.isPending} data-testid="call-number"
         style={{ paddingInline: 0, height: 'auto' }}
         onClick={(e) => {
-          // in a table row that opens the card on a click, calling is all this click does
+          // in a table row or on a board card that opens the card on a click, calling is all this click does
           e.stopPropagation();
           call.mutate();
-        }}>
+        }}
+        // nor does Enter or Space on it pick up the board card it is on
+        onKeyDown={(e) => e.stopPropagation()}>
         {number}
       </Button>
     </Tooltip>

@@ -149,6 +149,35 @@ class OriginateTest {
         assertThat(TestCompany.count("select count(*) from call where tenant_id = ?", company.tenant)).isZero();
     }
 
+    @Test
+    void anExchangeThatKeepsFailingIsNoLongerAskedWhileAnotherCompanysStillIs() throws Exception {
+        String broken = "/failing-" + UUID.randomUUID();
+        exchange.stubFor(post(urlEqualTo(broken + "/originate")).willReturn(aResponse().withStatus(502)));
+        TestCompany company = new TestCompany(port);
+        UUID manager = company.hire("MANAGER", null, "305");
+        settings(company, "generic", exchange.baseUrl() + broken, null, null);
+        String healthy = "/healthy-" + UUID.randomUUID();
+        exchange.stubFor(post(urlEqualTo(healthy + "/originate")).willReturn(okJson("{\"callId\": \"ok-1\"}")));
+        TestCompany other = new TestCompany(port);
+        UUID colleague = other.hire("MANAGER", null, "305");
+        settings(other, "generic", exchange.baseUrl() + healthy, null, null);
+
+        // five failures in the breaker's window of ten open it: the clicks after them are refused at once
+        for (int click = 0; click < 8; click++) {
+            var refused = company.as(manager, "MANAGER").post(ORIGINATE, Map.of("number", "+380671234567"));
+            assertThat(refused.status()).as(refused.body()).isEqualTo(503);
+        }
+        exchange.verify(5, postRequestedFor(urlEqualTo(broken + "/originate")));
+        assertThat(company.as(manager, "MANAGER").post(ORIGINATE, Map.of("number", "+380671234567")).body())
+                .contains("failed repeatedly");
+
+        // the breaker is the company's own: another company's exchange is still asked
+        var placed = other.as(colleague, "MANAGER").post(ORIGINATE, Map.of("number", "+380671234567"));
+        assertThat(placed.status()).as(placed.body()).isEqualTo(202);
+        exchange.verify(1, postRequestedFor(urlEqualTo(healthy + "/originate")));
+        assertThat(TestCompany.count("select count(*) from call where tenant_id = ?", company.tenant)).isZero();
+    }
+
     private static void settings(TestCompany company, String format, String url, String login, String password) {
         Map<String, Object> body = new HashMap<>();
         body.put("format", format);

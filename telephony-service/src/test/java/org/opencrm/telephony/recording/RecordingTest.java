@@ -1,6 +1,7 @@
 package org.opencrm.telephony.recording;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -66,6 +67,20 @@ class RecordingTest {
         assertThat(played.statusCode()).isEqualTo(200);
         assertThat(played.body()).isEqualTo(audio);
         assertThat(played.headers().firstValue("Content-Type")).contains("audio/mpeg");
+
+        // a player seeking: the range goes to the exchange and its partial answer comes back as it was
+        exchange.stubFor(get(urlEqualTo("/binotel/record/4482195722.mp3")).withHeader("Range", equalTo("bytes=4-11"))
+                .willReturn(aResponse().withStatus(206).withHeader("Content-Type", "audio/mpeg")
+                        .withHeader("Content-Range", "bytes 4-11/" + audio.length)
+                        .withBody(java.util.Arrays.copyOfRange(audio, 4, 12))));
+        HttpResponse<byte[]> seeked = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                        "http://127.0.0.1:" + port + "/api/telephony/calls/" + call + "/recording"))
+                .header("Authorization", "Bearer " + TestTokens.accessToken(company.tenant, manager, "MANAGER"))
+                .header("Range", "bytes=4-11").GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(seeked.statusCode()).isEqualTo(206);
+        assertThat(seeked.headers().firstValue("Content-Range")).contains("bytes 4-11/" + audio.length);
+        assertThat(seeked.headers().firstValue("Accept-Ranges")).contains("bytes");
+        assertThat(new String(seeked.body(), StandardCharsets.US_ASCII)).isEqualTo("....WAVE");
 
         UUID stranger = company.hire("MANAGER", null, null);
         assertThat(company.as(stranger, "MANAGER").getBytes("/api/telephony/calls/" + call + "/recording").statusCode())
