@@ -131,9 +131,8 @@ export function projectedText(source: string, facts: ProjectedFacts | null | und
     case 'message.posted': {
       const messenger = facts.channel && facts.channel !== 'internal'
         ? t(`timeline.messenger.${facts.channel}`, { defaultValue: facts.channel }) : null;
-      // the entry's direction; an entry without one: the client wrote it when no user did
-      const fromClient = direction ? direction === 'IN' : !facts.authorId;
-      return t(fromClient ? 'timeline.messageIn' : 'timeline.messageOut', {
+      // contacts-service gives every message entry its direction (IN from the client, OUT to them)
+      return t(direction === 'OUT' ? 'timeline.messageOut' : 'timeline.messageIn', {
         via: messenger ? t('timeline.messageVia', { messenger }) : '',
         text: facts.text ? `: ${facts.text}` : '',
       });
