@@ -43,10 +43,14 @@ public final class CallTopic implements AutoCloseable {
         return data;
     }
 
-    /** The types of the call's events read so far, in order. */
+    /**
+     * The types of the call's events read so far, sorted, repeats kept: events committed together are sent
+     * concurrently and may reach the topic in either order (KafkaEventRelay), so only what was raised and how
+     * often is compared.
+     */
     public List<String> types(String callId) {
         return probe.records(r -> callId.equals(r.key())).stream()
-                .map(r -> TopicProbe.header(r, EventHeaders.TYPE)).toList();
+                .map(r -> TopicProbe.header(r, EventHeaders.TYPE)).sorted().toList();
     }
 
     private static Predicate<ConsumerRecord<String, byte[]>> of(String key, String type) {

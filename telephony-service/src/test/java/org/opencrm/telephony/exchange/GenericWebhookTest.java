@@ -73,7 +73,7 @@ class GenericWebhookTest {
             assertThat(view.get("hasRecording").asBoolean()).isFalse();
 
             await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
-                    .until(() -> topic.types(call).equals(java.util.List.of("call.ringing", "call.answered", "call.ended")));
+                    .until(() -> topic.types(call).equals(java.util.List.of("call.answered", "call.ended", "call.ringing")));
         }
     }
 
@@ -95,7 +95,7 @@ class GenericWebhookTest {
             assertThat(end.get("talkSeconds").asInt()).isEqualTo(245);
             assertThat(end.get("startedAt").asString()).isEqualTo("2026-11-27T10:00:00Z");
             await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
-                    .until(() -> topic.types(call).equals(java.util.List.of("call.ringing", "call.answered", "call.ended")));
+                    .until(() -> topic.types(call).equals(java.util.List.of("call.answered", "call.ended", "call.ringing")));
         }
     }
 
@@ -119,7 +119,7 @@ class GenericWebhookTest {
             assertThat(missed.get("userId").asString()).isEqualTo(operator.toString());
             assertThat(missed.get("contactId").isNull()).isTrue();
             await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
-                    .until(() -> topic.types(call).equals(java.util.List.of("call.ringing", "call.missed")));
+                    .until(() -> topic.types(call).equals(java.util.List.of("call.missed", "call.ringing")));
             assertThat(company.admin().get("/api/telephony/calls/" + call).json().get("status").asString())
                     .isEqualTo("MISSED");
         }
