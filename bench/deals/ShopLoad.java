@@ -15,10 +15,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * orders per second and request latencies. Every order has its own id ({@code <prefix>-<n>}), one of
  * {@code customers} customers (so the saga finds most customers again) and two lines out of 50 SKUs.
  *
- *   java ShopLoad.java <gateway> <api-key> <label> <prefix> <orders> <concurrency> <batch-size> <customers>
+ *   java ShopLoad.java <gateway> <api-key> <label> <prefix> <orders> <concurrency> <batch-size> <customers> [batch|bulk]
  *
- * batch-size 1 sends POST /api/integrations/shop/orders, more sends JSON arrays to .../orders/batch.
- * A request is an error unless it is answered 202 (and, for a batch, with no REJECTED item).
+ * batch-size 1 sends POST /api/integrations/shop/orders, more sends JSON arrays to .../orders/batch (stored
+ * before the answer) or, with {@code bulk}, to .../orders/bulk (kept and answered with a receipt, stored behind).
+ * A request is an error unless it is answered 202 (and with no REJECTED item).
  */
 public class ShopLoad {
 
@@ -31,6 +32,7 @@ public class ShopLoad {
         int concurrency = Integer.parseInt(args[5]);
         int batch = Integer.parseInt(args[6]);
         int customers = Integer.parseInt(args[7]);
+        String endpoint = args.length > 8 ? args[8] : "batch";
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         int requests = (orders + batch - 1) / batch;
         List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
@@ -55,7 +57,7 @@ public class ShopLoad {
                             body = many.append(']').toString();
                         }
                         var request = HttpRequest.newBuilder(URI.create(gateway + "/api/integrations/shop/orders"
-                                + (batch == 1 ? "" : "/batch"))).header("X-Api-Key", key)
+                                + (batch == 1 ? "" : "/" + endpoint))).header("X-Api-Key", key)
                                 .header("Content-Type", "application/json").timeout(Duration.ofSeconds(60))
                                 .POST(HttpRequest.BodyPublishers.ofString(body)).build();
                         long start = System.nanoTime();

@@ -3,6 +3,9 @@
 # one order per request and in batches, then a check that every order was stored once (one deal each) and
 # that every event went round the customer saga: order.received consumed by contacts-service, answered with
 # contact.upserted, consumed by deals-service, every deal linked to its customer's contact.
+# A third run sends the same batches as bulk feeds (answered with a receipt once kept, stored behind): its
+# figure is how fast the shop is answered, then how long until the last receipt's orders are deals.
+# BENCH_MODES picks the runs (default "single batch bulk").
 # Starts the suite with ./crm up (the gateway's per-key rate limit raised so that the load is measured,
 # not refused), signs up a benchmark company and creates an API key with the scope shop:write.
 #
@@ -30,23 +33,36 @@ key=$(curl -fsS -H "Authorization: Bearer $access" -H 'Content-Type: application
   -X POST "$GATEWAY/api/identity/api-keys" -d '{"name":"Benchmark shop","scopes":["shop:write"]}' | json key)
 echo "   tenant $tenant"
 
-run() {  # label prefix batch-size
-  "$JAVA" bench/deals/ShopLoad.java "$GATEWAY" "$key" "$1" "$2" "$ORDERS" "$CONCURRENCY" "$3" "$CUSTOMERS" \
+MODES=${BENCH_MODES:-single batch bulk}
+run() {  # label prefix batch-size [endpoint]
+  "$JAVA" bench/deals/ShopLoad.java "$GATEWAY" "$key" "$1" "$2" "$ORDERS" "$CONCURRENCY" "$3" "$CUSTOMERS" "${4:-batch}" \
     | tee -a "$WORK/results.txt"
 }
+deals_sql() { psql -qAt "$DEALS_DB" -v tenant="$tenant" -c "$1"; }
+contacts_sql() { psql -qAt "$CONTACTS_DB" -v tenant="$tenant" -c "$1"; }
 # a short warm-up (its own orders), then the measured runs
 "$JAVA" bench/deals/ShopLoad.java "$GATEWAY" "$key" warm-up w "$((ORDERS < 2000 ? ORDERS / 4 + 1 : 500))" \
   "$CONCURRENCY" 50 "$CUSTOMERS" >/dev/null
 echo "== $(date -u +%FT%TZ) $ORDERS orders, concurrency $CONCURRENCY" | tee -a "$WORK/results.txt"
-run "single orders" s 1
-run "batches of $BATCH" b "$BATCH"
-sent=$((2 * ORDERS))
+sent=0
+if [[ " $MODES " == *" single "* ]]; then run "single orders" s 1; sent=$((sent + ORDERS)); fi
+if [[ " $MODES " == *" batch "* ]]; then run "batches of $BATCH" b "$BATCH"; sent=$((sent + ORDERS)); fi
+if [[ " $MODES " == *" bulk "* ]]; then
+  bulk_start=$(date +%s.%N)
+  run "bulk feeds of $BATCH" u "$BATCH" bulk
+  sent=$((sent + ORDERS))
+  while [[ $(deals_sql "select count(*) from shop_intake where tenant_id = '$tenant' and state <> 'DONE'") != 0 ]]; do
+    sleep 0.2
+  done
+  bulk_end=$(date +%s.%N)
+  failed=$(deals_sql "select count(*) from shop_intake where tenant_id = '$tenant' and outcomes::text like '%REJECTED%'")
+  awk -v s="$bulk_start" -v e="$bulk_end" -v n="$ORDERS" -v f="$failed" 'BEGIN { printf "   bulk: every receipt DONE %.1f s after the first request: %.0f orders/s stored as deals (%d receipts with a rejected order)\n", e - s, n / (e - s), f }' \
+    | tee -a "$WORK/results.txt"
+fi
 
 echo "== every order stored once"
-deals_sql() { psql -qAt "$DEALS_DB" -v tenant="$tenant" -c "$1"; }
-contacts_sql() { psql -qAt "$CONTACTS_DB" -v tenant="$tenant" -c "$1"; }
-stored=$(deals_sql "select count(*) from shop_order where tenant_id = '$tenant' and shop_order_id ~ '^[sb]-'")
-deals=$(deals_sql "select count(*) from deal where tenant_id = '$tenant' and shop_order_id ~ '^[sb]-'")
+stored=$(deals_sql "select count(*) from shop_order where tenant_id = '$tenant' and shop_order_id ~ '^[sbu]-'")
+deals=$(deals_sql "select count(*) from deal where tenant_id = '$tenant' and shop_order_id ~ '^[sbu]-'")
 echo "   sent $sent, orders stored $stored, deals $deals"
 [[ "$stored" == "$sent" && "$deals" == "$sent" ]] || { echo "FAILED: orders lost or duplicated"; exit 1; }
 

@@ -9,6 +9,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.function.Function;
 import org.opencrm.deals.money.Currencies;
 import org.opencrm.deals.shop.ShopPayloads.BatchOutcome;
@@ -20,12 +21,15 @@ import org.opencrm.deals.shop.ShopPayloads.PaymentIn;
 import org.opencrm.deals.shop.ShopPayloads.ReturnIn;
 import org.opencrm.deals.shop.ShopRequests.Item;
 import org.opencrm.platform.starter.web.InvalidFieldsException;
+import org.opencrm.platform.starter.web.NotFoundException;
 import org.opencrm.platform.starter.web.Problems;
 import org.opencrm.platform.starter.web.ProblemDetailsAdvice.FieldProblem;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -64,9 +68,10 @@ class ShopController {
     private final ShopCustomers customers;
     private final Returns returns;
     private final Loyalty loyalty;
+    private final ShopIntake intake;
 
     ShopController(ShopRequests requests, ShopSignatures signatures, ShopOrders orders, ShopPayments payments,
-            ShopCustomers customers, Returns returns, Loyalty loyalty) {
+            ShopCustomers customers, Returns returns, Loyalty loyalty, ShopIntake intake) {
         this.requests = requests;
         this.signatures = signatures;
         this.orders = orders;
@@ -74,6 +79,7 @@ class ShopController {
         this.customers = customers;
         this.returns = returns;
         this.loyalty = loyalty;
+        this.intake = intake;
     }
 
     @PostMapping("/orders")
@@ -134,6 +140,51 @@ class ShopController {
             }
         }
         return batch(outcomes);
+    }
+
+    @PostMapping("/orders/bulk")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    @Operation(summary = "Send up to 1000 orders as a bulk feed, stored behind the answer", description = """
+            For high volumes. The request is checked as /orders/batch checks it (an invalid order is REJECTED with \
+            its field errors, a body that is not an array of 1 to 1000 orders is 400 and nothing is kept), then kept \
+            as received and answered 202 at once with a receipt; the valid orders become deals shortly after, in the \
+            order the requests came, with the same rules as /orders (the same order again changes nothing, a lower \
+            version is STALE). GET /receipts/{receiptId} tells when they are stored and each order's outcome.""",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+                    examples = @ExampleObject(name = "two orders", value = "[" + ORDER_EXAMPLE + ", "
+                            + ORDER_EXAMPLE + "]"))),
+            responses = {
+                    @ApiResponse(responseCode = "202", description = "kept; the orders are stored shortly",
+                            content = @Content(examples = @ExampleObject(value = """
+                                    {"receiptId": "0b5c6a1e-3f7d-4c2a-9e8b-1a2b3c4d5e6f", "status": "PENDING",
+                                     "accepted": 2, "rejected": 0, "receivedAt": "2026-11-27T10:00:00.123456Z",
+                                     "doneAt": null, "results": []}"""))),
+                    @ApiResponse(responseCode = "400", description = "not an array of 1 to 1000 orders; nothing kept"),
+                    @ApiResponse(responseCode = "401", description = "no or a bad API key, or a bad signature")})
+    ShopIntake.Receipt bulk(@RequestBody byte[] body, @Parameter(hidden = true)
+            @RequestHeader(name = ShopSignatures.HEADER, required = false) String signature) {
+        signatures.verify(body, signature);
+        List<Item<OrderIn>> items = requests.many(body, OrderIn.class);
+        List<Outcome> rejected = new ArrayList<>();
+        for (Item<OrderIn> item : items) {
+            List<FieldProblem> problems = new ArrayList<>(item.problems());
+            if (item.valid()) {
+                currencyOrProblem(item.value().currency(), "[" + item.index() + "].currency", problems);
+            }
+            if (!problems.isEmpty()) {
+                rejected.add(rejected(item, problems, OrderIn::orderId));
+            }
+        }
+        return intake.accept(body, items.size(), rejected);
+    }
+
+    @GetMapping("/receipts/{receiptId}")
+    @Operation(summary = "What became of a bulk feed", description = """
+            PENDING while its orders are being stored (results then list only the rejected ones), DONE once they \
+            are, with every order's outcome in the order sent: CREATED or UPDATED with the deal's id, UNCHANGED, \
+            STALE or REJECTED. Another company's receipt is unknown (404).""")
+    ShopIntake.Receipt receipt(@PathVariable UUID receiptId) {
+        return intake.receipt(receiptId).orElseThrow(() -> new NotFoundException("Receipt", receiptId));
     }
 
     @PostMapping("/payments")

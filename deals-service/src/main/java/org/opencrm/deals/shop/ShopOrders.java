@@ -101,11 +101,23 @@ class ShopOrders {
      * of new orders are reserved before, in a short transaction of their own ({@link CardNumbers#reserve}).
      */
     public List<Outcome> store(List<Checked> batch) {
+        return store(batch, outcomes -> { });
+    }
+
+    /**
+     * Stores the orders as {@link #store(List)} does and hands their outcomes to {@code alsoInTransaction} before
+     * the commit, so that what it writes (a bulk receipt's outcomes) commits with the deals or not at all.
+     */
+    public List<Outcome> store(List<Checked> batch, java.util.function.Consumer<List<Outcome>> alsoInTransaction) {
         // a request of a few orders takes its numbers inside its own transaction: a reservation would cost it a
         // second commit, more than it waits on the counter
         CardNumbers.Block block = batch.size() < RESERVE_FROM ? new CardNumbers.Block(0, 0)
                 : numbers.reserve(CardKind.DEAL, unknown(batch));
-        return transactions.execute(status -> store(batch, block));
+        return transactions.execute(status -> {
+            List<Outcome> outcomes = store(batch, block);
+            alsoInTransaction.accept(outcomes);
+            return outcomes;
+        });
     }
 
     /** How many distinct order ids of the batch the company does not hold yet. */
@@ -139,11 +151,12 @@ class ShopOrders {
             at.put(batch.get(i), i);
         }
         List<Checked> orders = new ArrayList<>();
+        List<Integer> superseded = new ArrayList<>();
         for (int i = 0; i < batch.size(); i++) {
             if (winner.get(batch.get(i).order().orderId()) == i) {
                 orders.add(batch.get(i));
             } else {
-                outcomes[i] = Outcome.of(batch.get(i).order().orderId(), "UNCHANGED", null);
+                superseded.add(i);
             }
         }
         // ids in one order everywhere, so that two batches touching the same rows lock them in the same order
@@ -207,6 +220,15 @@ class ShopOrders {
         }
         for (Checked c : changed) {
             outcomes[at.get(c)] = Outcome.of(c.order().orderId(), "UPDATED", dealOf.get(c.order().orderId()));
+        }
+        // a copy the same request (or bulk round) carries again: STALE if a higher version of it came along,
+        // else UNCHANGED, with the deal its winning copy has
+        for (int i : superseded) {
+            Checked c = batch.get(i);
+            Checked won = batch.get(winner.get(c.order().orderId()));
+            Outcome wonOutcome = outcomes[at.get(won)];
+            outcomes[i] = Outcome.of(c.order().orderId(), c.version() < won.version() ? "STALE" : "UNCHANGED",
+                    wonOutcome == null ? null : wonOutcome.dealId());
         }
         announce(fresh, changed, dealOf, numbers, buyers, products, payments, stage, now);
         return List.of(outcomes);
