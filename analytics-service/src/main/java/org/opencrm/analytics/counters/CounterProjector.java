@@ -1,5 +1,6 @@
 package org.opencrm.analytics.counters;
 
+import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.opencrm.platform.events.EventEnvelope;
 import org.opencrm.platform.events.Topics;
@@ -15,6 +16,7 @@ import org.springframework.stereotype.Component;
 class CounterProjector {
 
     static final String CONSUMER = "tenant-counters";
+    private static final Set<String> CREATED = Set.of(ContactCreated.TYPE);
 
     private final IncomingEvents incoming;
     private final IdempotentConsumer inbox;
@@ -29,8 +31,7 @@ class CounterProjector {
     // the group is the service's and the projector's name: another service may keep a projector of the same name
     @KafkaListener(id = CONSUMER, groupId = "${spring.application.name}." + CONSUMER, topics = Topics.CONTACTS_CONTACT)
     void on(ConsumerRecord<String, byte[]> record) {
-        incoming.read(record)
-                .filter(event -> event.data() instanceof ContactCreated)
+        incoming.read(record, CREATED)
                 .ifPresent(event -> inbox.handle(CONSUMER, event, this::countContact));
     }
 

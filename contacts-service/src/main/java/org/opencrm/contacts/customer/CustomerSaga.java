@@ -57,8 +57,12 @@ class CustomerSaga {
     }
 
     @KafkaListener(id = CONSUMER, groupId = "${spring.application.name}." + CONSUMER,
-            topics = {Topics.DEALS_ORDER, Topics.DEALS_LEAD})
-    void on(ConsumerRecord<String, byte[]> record) {
+            topics = {Topics.DEALS_ORDER, Topics.DEALS_LEAD}, batch = "true")
+    void on(List<ConsumerRecord<String, byte[]>> records) {
+        inbox.handleAll(records, this::onRecord);
+    }
+
+    private void onRecord(ConsumerRecord<String, byte[]> record) {
         incoming.read(record, HANDLED).ifPresent(event -> {
             if (event.data() instanceof OrderReceived order && order.customer() != null && order.contactId() == null) {
                 inbox.handle(CONSUMER, event, e -> on(e, order));

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -100,8 +101,12 @@ public class TimelineProjector {
 
     @KafkaListener(id = CONSUMER + "-deals", groupId = "${spring.application.name}." + CONSUMER,
             topics = {Topics.DEALS_DEAL, Topics.DEALS_LEAD, Topics.DEALS_ORDER, Topics.TELEPHONY_CALL,
-                    Topics.NOTIFICATIONS_NOTIFICATION, Topics.TASKS_TASK, Topics.CHAT_MESSAGE})
-    void on(ConsumerRecord<String, byte[]> record) {
+                    Topics.NOTIFICATIONS_NOTIFICATION, Topics.TASKS_TASK, Topics.CHAT_MESSAGE}, batch = "true")
+    void on(List<ConsumerRecord<String, byte[]>> records) {
+        inbox.handleAll(records, this::onRecord);
+    }
+
+    private void onRecord(ConsumerRecord<String, byte[]> record) {
         incoming.read(record, HANDLED).ifPresent(event -> project(event).ifPresent(entry ->
                 inbox.handle(CONSUMER, event, e -> write(e, entry))));
     }

@@ -41,8 +41,12 @@ class CustomerLinks {
         this.deals = deals;
     }
 
-    @KafkaListener(id = CONSUMER, groupId = "${spring.application.name}." + CONSUMER, topics = Topics.CONTACTS_CONTACT)
-    void on(ConsumerRecord<String, byte[]> record) {
+    @KafkaListener(id = CONSUMER, groupId = "${spring.application.name}." + CONSUMER, topics = Topics.CONTACTS_CONTACT, batch = "true")
+    void on(List<ConsumerRecord<String, byte[]>> records) {
+        inbox.handleAll(records, this::onRecord);
+    }
+
+    private void onRecord(ConsumerRecord<String, byte[]> record) {
         incoming.read(record, HANDLED).ifPresent(event -> {
             if (event.data() instanceof ContactUpserted upserted) {
                 inbox.handle(CONSUMER, event, e -> link(upserted));

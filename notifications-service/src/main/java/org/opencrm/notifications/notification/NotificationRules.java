@@ -1,6 +1,7 @@
 package org.opencrm.notifications.notification;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -53,8 +54,12 @@ class NotificationRules {
 
     @KafkaListener(id = CONSUMER, groupId = "${spring.application.name}." + CONSUMER, topics = {
             Topics.CONTACTS_CONTACT, Topics.CONTACTS_COMPANY, Topics.DEALS_LEAD, Topics.DEALS_DEAL, Topics.DEALS_ORDER,
-            Topics.TELEPHONY_CALL})
-    void on(ConsumerRecord<String, byte[]> record) {
+            Topics.TELEPHONY_CALL}, batch = "true")
+    void on(List<ConsumerRecord<String, byte[]>> records) {
+        inbox.handleAll(records, this::onRecord);
+    }
+
+    private void onRecord(ConsumerRecord<String, byte[]> record) {
         incoming.read(record).ifPresent(event -> {
             switch (event.data()) {
                 case CommentAdded comment -> inbox.handle(CONSUMER, event, e -> mentioned(e, comment));

@@ -1,5 +1,6 @@
 package org.opencrm.telephony.call;
 
+import java.util.Set;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.opencrm.platform.events.Topics;
@@ -17,6 +18,7 @@ import org.springframework.stereotype.Component;
 class CallMerges {
 
     static final String CONSUMER = "call-merges";
+    private static final Set<String> MERGES = Set.of(ContactMerged.TYPE, CompanyMerged.TYPE);
 
     private final IncomingEvents incoming;
     private final IdempotentConsumer inbox;
@@ -31,7 +33,8 @@ class CallMerges {
     @KafkaListener(id = CONSUMER, groupId = "${spring.application.name}." + CONSUMER,
             topics = {Topics.CONTACTS_CONTACT, Topics.CONTACTS_COMPANY})
     void on(ConsumerRecord<String, byte[]> record) {
-        incoming.read(record).ifPresent(event -> {
+        // the topics carry every change of every contact: only merges are read past their type header
+        incoming.read(record, MERGES).ifPresent(event -> {
             switch (event.data()) {
                 case ContactMerged merged -> inbox.handle(CONSUMER, event, e -> contact(merged.mergedId(),
                         merged.survivorId()));

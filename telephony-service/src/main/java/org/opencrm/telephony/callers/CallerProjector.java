@@ -47,8 +47,12 @@ class CallerProjector {
     }
 
     @KafkaListener(id = CONSUMER, groupId = "${spring.application.name}." + CONSUMER,
-            topics = {Topics.CONTACTS_CONTACT, Topics.CONTACTS_COMPANY})
-    void on(ConsumerRecord<String, byte[]> record) {
+            topics = {Topics.CONTACTS_CONTACT, Topics.CONTACTS_COMPANY}, batch = "true")
+    void on(List<ConsumerRecord<String, byte[]>> records) {
+        inbox.handleAll(records, this::onRecord);
+    }
+
+    private void onRecord(ConsumerRecord<String, byte[]> record) {
         incoming.read(record).ifPresent(event -> {
             switch (event.data()) {
                 case ContactCreated c -> inbox.handle(CONSUMER, event, e -> card(c.contactId(), "CONTACT",

@@ -50,8 +50,12 @@ class OpenDeals {
     }
 
     @KafkaListener(id = CONSUMER, groupId = "${spring.application.name}." + CONSUMER,
-            topics = {Topics.DEALS_DEAL, Topics.DEALS_ORDER})
-    void on(ConsumerRecord<String, byte[]> record) {
+            topics = {Topics.DEALS_DEAL, Topics.DEALS_ORDER}, batch = "true")
+    void on(List<ConsumerRecord<String, byte[]>> records) {
+        inbox.handleAll(records, this::onRecord);
+    }
+
+    private void onRecord(ConsumerRecord<String, byte[]> record) {
         incoming.read(record).ifPresent(event -> {
             switch (event.data()) {
                 case DealCreated d -> inbox.handle(CONSUMER, event, e -> keep(new Deal(d.dealId(), d.amount(),

@@ -86,6 +86,12 @@ public final class TopicProbe implements AutoCloseable {
 
     /** As {@link #publish(DomainEvent, UUID, UUID)} with the event id given: the same id twice is a redelivery. */
     public static UUID publish(DomainEvent event, UUID tenantId, UUID actorId, UUID id) {
+        send(record(event, tenantId, actorId, id));
+        return id;
+    }
+
+    /** The record {@link #publish} sends, to send several at once with {@link #sendAll}. */
+    public static ProducerRecord<String, byte[]> record(DomainEvent event, UUID tenantId, UUID actorId, UUID id) {
         var headers = new RecordHeaders();
         add(headers, EventHeaders.ID, id.toString());
         add(headers, EventHeaders.SOURCE, "test");
@@ -98,8 +104,7 @@ public final class TopicProbe implements AutoCloseable {
             add(headers, EventHeaders.ACTOR_ID, actorId.toString());
         }
         add(headers, EventHeaders.CONTENT_TYPE, EventEnvelope.DATA_CONTENT_TYPE);
-        send(new ProducerRecord<>(event.topic(), null, event.aggregateId(), JSON.writeValueAsBytes(event), headers));
-        return id;
+        return new ProducerRecord<>(event.topic(), null, event.aggregateId(), JSON.writeValueAsBytes(event), headers);
     }
 
     private static void add(RecordHeaders headers, String name, String value) {
@@ -108,12 +113,25 @@ public final class TopicProbe implements AutoCloseable {
 
     /** Sends a raw record and waits for the broker's acknowledgement. */
     public static void send(ProducerRecord<String, byte[]> record) {
+        sendAll(List.of(record));
+    }
+
+    /**
+     * Sends the records in one go (one producer batch per partition, so that a consumer is likely to get them
+     * in one poll) and waits for the broker's acknowledgement of each.
+     */
+    public static void sendAll(List<ProducerRecord<String, byte[]>> records) {
         try (var producer = new KafkaProducer<>(Map.<String, Object>of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.get().bootstrapServers(),
-                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer())) {
-            producer.send(record).get();
+                ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.LINGER_MS_CONFIG, 50),
+                new StringSerializer(), new ByteArraySerializer())) {
+            var sent = records.stream().map(producer::send).toList();
+            producer.flush();
+            for (var ack : sent) {
+                ack.get();
+            }
         } catch (Exception e) {
-            throw new IllegalStateException("Cannot send a test record to " + record.topic(), e);
+            throw new IllegalStateException("Cannot send test records to " + records.getFirst().topic(), e);
         }
     }
 
