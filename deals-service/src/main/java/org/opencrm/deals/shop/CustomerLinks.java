@@ -63,9 +63,11 @@ class CustomerLinks {
                     where tenant_id = ? and shop_customer_id = ? and contact_id is distinct from ?
                     """, upserted.contactId(), Timestamp.from(Instant.now()), tenant, upserted.shopCustomerId(),
                     upserted.contactId());
+            // the customer's deals not linked yet: a returning customer's earlier orders are linked already
             dealIds.addAll(jdbc.queryForList("""
                     select o.deal_id from shop_order o join shop_customer c on c.id = o.customer_id
-                    where c.tenant_id = ? and c.shop_customer_id = ?
+                    join deal d on d.id = o.deal_id
+                    where c.tenant_id = ? and c.shop_customer_id = ? and d.contact_id is null
                     """, UUID.class, tenant, upserted.shopCustomerId()));
         }
         if (upserted.leadId() != null) {

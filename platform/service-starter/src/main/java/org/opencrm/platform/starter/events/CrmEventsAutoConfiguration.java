@@ -2,6 +2,7 @@ package org.opencrm.platform.starter.events;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.tracing.Tracer;
+import jakarta.persistence.EntityManagerFactory;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -23,9 +24,11 @@ import org.springframework.modulith.events.CompletedEventPublications;
 import org.springframework.modulith.events.IncompleteEventPublications;
 import org.springframework.modulith.events.core.EventPublicationRepository;
 import org.springframework.modulith.events.core.EventSerializer;
+import org.springframework.orm.jpa.EntityManagerHolder;
 import org.springframework.scheduling.annotation.EnableAsync;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -88,8 +91,18 @@ public class CrmEventsAutoConfiguration {
     }
 
     @Bean
-    IdempotentConsumer idempotentConsumer(JdbcTemplate jdbc, TransactionTemplate transactions, MeterRegistry meters) {
-        return new IdempotentConsumer(jdbc, transactions, meters);
+    IdempotentConsumer idempotentConsumer(JdbcTemplate jdbc, TransactionTemplate transactions, MeterRegistry meters,
+            ObjectProvider<EntityManagerFactory> jpa) {
+        EntityManagerFactory factory = jpa.getIfAvailable();
+        if (factory == null) {
+            return new IdempotentConsumer(jdbc, transactions, meters);
+        }
+        return new IdempotentConsumer(jdbc, transactions, meters, () -> {
+            if (TransactionSynchronizationManager.getResource(factory) instanceof EntityManagerHolder holder) {
+                holder.getEntityManager().flush();
+                holder.getEntityManager().clear();
+            }
+        });
     }
 
     @Bean

@@ -43,11 +43,23 @@ public class IdempotentConsumer {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
     private final MeterRegistry meters;
+    private final Runnable afterEach;
 
     public IdempotentConsumer(JdbcTemplate jdbc, TransactionTemplate transactions, MeterRegistry meters) {
+        this(jdbc, transactions, meters, () -> { });
+    }
+
+    /**
+     * @param afterEach run in the transaction after each handled event: where JPA is used, it flushes and clears
+     *                  the persistence context, so that the events of a batch's transaction do not pile their
+     *                  entities into one context (every flush would check them all again)
+     */
+    public IdempotentConsumer(JdbcTemplate jdbc, TransactionTemplate transactions, MeterRegistry meters,
+            Runnable afterEach) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.meters = meters;
+        this.afterEach = afterEach;
     }
 
     /**
@@ -64,6 +76,7 @@ public class IdempotentConsumer {
                 return false;
             }
             handler.accept(event);
+            afterEach.run();
             return true;
         }));
         boolean ran = Boolean.TRUE.equals(handled);
