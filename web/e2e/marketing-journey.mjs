@@ -8,7 +8,7 @@
 // marketer reads the calendar, and why the campaign is not deleted, in Ukrainian. Headless Chromium through
 // BASE_URL; each step is printed, and the journey exits non-zero at the failing one.
 import { readFile } from 'node:fs/promises';
-import { acceptInvitation, addProduct, callApi, choose, clickUntilGone, invite, journey, newPage, signUp, stamp } from './support.mjs';
+import { acceptInvitation, addProduct, callApi, choose, clickUntilGone, confirmWith, invite, journey, newPage, signUp, stamp } from './support.mjs';
 
 const pad = (n) => String(n).padStart(2, '0');
 const now = new Date();
@@ -103,8 +103,7 @@ await journey('marketing journey', async (browser, step) => {
   const keptDiscount = page.getByRole('dialog', { name: 'Discount' });
   await keptDiscount.getByText('No promo code grants it yet').waitFor();
   await page.getByTestId('promotions').getByRole('row', { name: /Weekend 10%/ }).filter({ hasText: '10 % off' }).waitFor();
-  await keptDiscount.getByRole('button', { name: 'Delete' }).click();
-  await page.locator('.ant-popconfirm').getByRole('button', { name: 'Delete' }).click();
+  await confirmWith(page, keptDiscount.getByRole('button', { name: 'Delete' }), 'Delete');
   await keptDiscount.waitFor({ state: 'hidden' });
   await page.getByTestId('promotions').getByRole('row', { name: /Weekend 10%/ }).waitFor({ state: 'detached' });
   await page.getByRole('tab', { name: 'Promo codes' }).click();
@@ -126,8 +125,7 @@ await journey('marketing journey', async (browser, step) => {
   step('the campaign that brought a lead is not deleted (the server says why); it is finished and its budget raised instead');
   await page.getByTestId('campaigns').getByRole('row', { name: new RegExp(campaignName) }).click();
   const edited = page.getByRole('dialog', { name: 'Campaign' });
-  await edited.getByRole('button', { name: 'Delete' }).click();
-  await page.locator('.ant-popconfirm').getByRole('button', { name: 'Delete' }).click();
+  await confirmWith(page, edited.getByRole('button', { name: 'Delete' }), 'Delete');
   await edited.getByTestId('dialog-problem').filter({ hasText: 'set its status to FINISHED instead' }).waitFor();
   await edited.getByLabel('Status').click();
   await choose(page, 'Finished');
@@ -259,9 +257,14 @@ await journey('marketing journey', async (browser, step) => {
   await admin.getByTestId('card-panel').waitFor();
   // the order is linked to the customer's contact a moment after it arrived (contacts-service answers with an event)
   const contactLink = admin.getByRole('link', { name: 'Open the contact card' });
-  for (let attempt = 1; !(await contactLink.isVisible()); attempt++) {
-    if (attempt > 12) throw new Error('the order was not linked to its customer');
-    await admin.waitForTimeout(5_000);
+  // (waited for, not merely looked at: right after a reload the panel is there before the deal it shows)
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await contactLink.waitFor({ timeout: 5_000 });
+      break;
+    } catch {
+      if (attempt === 12) throw new Error('the order was not linked to its customer');
+    }
     await admin.reload();
     await admin.getByTestId('card-panel').waitFor();
   }
@@ -284,8 +287,7 @@ await journey('marketing journey', async (browser, step) => {
   await bar(page, 'campaign', campaignName).first().click();
   const ukrainian = page.getByRole('dialog', { name: 'Кампанія' });
   await ukrainian.getByText('Бюджет', { exact: true }).waitFor();
-  await ukrainian.getByRole('button', { name: 'Видалити' }).click();
-  await page.locator('.ant-popconfirm').getByRole('button', { name: 'Видалити' }).click();
+  await confirmWith(page, ukrainian.getByRole('button', { name: 'Видалити' }), 'Видалити');
   await ukrainian.getByTestId('dialog-problem').filter({ hasText: 'на неї посилаються ліди (1) та угоди (0); завершіть її замість видалення' }).waitFor();
   await clickUntilGone(ukrainian, ukrainian.getByRole('button', { name: 'Скасувати' }));
 });

@@ -84,6 +84,24 @@ export async function clickUntilGone(dialog, button) {
   }
 }
 
+/**
+ * Clicks a Popconfirm's trigger until its confirm button shows, then confirms: a click that lands while the
+ * dialog around the trigger is still opening can be lost, and a closed Popconfirm stays in the page, hidden.
+ */
+export async function confirmWith(page, trigger, name) {
+  const ok = page.locator('.ant-popconfirm').getByRole('button', { name }).filter({ visible: true }).first();
+  for (let attempt = 1; ; attempt++) {
+    await trigger.click();
+    try {
+      await ok.waitFor({ timeout: 3_000 });
+      break;
+    } catch (error) {
+      if (attempt === 3) throw error;
+    }
+  }
+  await ok.click();
+}
+
 /** Calls the API with the page's session: { status, body }. */
 export async function callApi(page, path, { method = 'GET', body } = {}) {
   return page.evaluate(async ({ path, method, body }) => {
