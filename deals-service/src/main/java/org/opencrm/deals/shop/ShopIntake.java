@@ -47,7 +47,8 @@ import tools.jackson.databind.json.JsonMapper;
  * cannot be stored is tried alone, again after a growing pause (5 s, 10 s, ... up to 10 minutes: a database
  * restart fails nothing), and after {@value #MAX_ATTEMPTS} attempts, about an hour, is marked FAILED with its
  * error, kept for an operator.
- * Within one instance a company's receipts are stored in the order they came.
+ * Within one instance a company's receipts are stored in the order they came, but for one waiting to be tried
+ * again.
  */
 @Component
 class ShopIntake implements SmartLifecycle {
@@ -145,20 +146,18 @@ class ShopIntake implements SmartLifecycle {
         }
     }
 
-    /** Stores every open receipt there is; the number of receipts done. Runs on the worker thread. */
-    int drain() {
-        int done = 0;
+    /** Stores every open receipt there is. Runs on the worker thread. */
+    void drain() {
         try {
             List<Claimed> round;
             while (worker != null && !(round = claim()).isEmpty()) {
-                done += store(round);
+                store(round);
             }
             purgeOld();
         } catch (RuntimeException e) {
             // the database is away or the like: the receipts stay open and the next poll tries again
             log.warn("Shop intake could not take its receipts: {}", e.toString());
         }
-        return done;
     }
 
     private List<Claimed> claim() {
@@ -190,25 +189,21 @@ class ShopIntake implements SmartLifecycle {
     }
 
     /** Stores a round's receipts together; if that fails, each alone, so that one bad receipt holds up no other. */
-    private int store(List<Claimed> round) {
+    private void store(List<Claimed> round) {
         try {
             storeTogether(round);
-            return round.size();
         } catch (RuntimeException together) {
             if (round.size() == 1) {
                 giveBack(round.getFirst(), together);
-                return 0;
+                return;
             }
-            int done = 0;
             for (Claimed receipt : round) {
                 try {
                     storeTogether(List.of(receipt));
-                    done++;
                 } catch (RuntimeException alone) {
                     giveBack(receipt, alone);
                 }
             }
-            return done;
         }
     }
 
