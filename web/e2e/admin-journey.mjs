@@ -1,7 +1,9 @@
 // A company administrator's first visit, in headless Chromium through the gateway at BASE_URL:
-// sign up, see the company, switch the language, create an API key (shown once), revoke it, sign out,
-// sign in again. Exits non-zero with the failing step on any failure.
+// sign up, see the company, switch the language, create an API key (shown once), revoke it, invite a colleague
+// and find the invitation e-mail sent in the log of sent messages (also in Ukrainian), which the colleague does
+// not see; sign out, sign in again. Exits non-zero with the failing step on any failure.
 import { chromium } from 'playwright-core';
+import { acceptInvitation, callApi, invite, newPage } from './support.mjs';
 
 const base = process.env.BASE_URL ?? 'http://localhost:8080';
 const email = `admin-${Date.now()}@example.com`;
@@ -66,6 +68,55 @@ try {
   await page.getByRole('button', { name: 'Revoke' }).click();
   await page.locator('.ant-popconfirm').getByRole('button', { name: 'OK' }).click();
   await page.getByTestId('key-status').filter({ hasText: 'revoked' }).waitFor();
+
+  step = 'invite a colleague';
+  const colleagueEmail = `colleague-${Date.now()}@example.com`;
+  const invitationLink = await invite(page, { email: colleagueEmail, role: 'Manager' });
+
+  step = 'the invitation e-mail is in the log of sent messages, sent';
+  await page.getByRole('menuitem', { name: 'Sent messages' }).click();
+  await page.getByTestId('sent-channel').getByText('E-mail', { exact: true }).click();
+  const invitationRow = page.locator(`[data-testid="sent-row"][data-recipient="${colleagueEmail}"]`);
+  // the e-mail is sent a moment after the invitation, by the notifications service: refresh until it is
+  for (let look = 1; ; look++) {
+    try {
+      await invitationRow.getByTestId('sent-status').filter({ hasText: 'Sent' }).waitFor({ timeout: 3_000 });
+      break;
+    } catch (error) {
+      if (look === 20) throw error;
+      await page.getByTestId('sent-refresh').click();
+    }
+  }
+  await invitationRow.getByTestId('sent-subject').filter({ hasText: 'Invitation to' }).waitFor();
+  await invitationRow.getByRole('cell', { name: 'E-mail', exact: true }).waitFor();
+
+  step = 'the log filtered to failed messages is empty, and to sent ones shows the invitation again';
+  await page.getByTestId('sent-status-filter').getByText('Failed', { exact: true }).click();
+  await page.getByText('No messages match the filters').waitFor();
+  await page.getByTestId('sent-status-filter').getByText('Sent', { exact: true }).click();
+  await invitationRow.getByTestId('sent-status').filter({ hasText: 'Sent' }).waitFor();
+
+  step = 'the log of sent messages in Ukrainian';
+  await page.getByTestId('language').click();
+  await page.getByTitle('Українська').click();
+  await page.getByRole('menuitem', { name: 'Надіслані повідомлення' }).waitFor();
+  await page.getByText('Листи та SMS, які CRM надіслала').waitFor();
+  await page.getByTestId('sent-status-filter').getByText('Надіслано', { exact: true }).waitFor();
+  await invitationRow.getByTestId('sent-status').filter({ hasText: 'Надіслано' }).waitFor();
+  await page.getByTestId('language').click();
+  await page.getByTitle('English').click();
+  await page.getByRole('menuitem', { name: 'Sent messages' }).waitFor();
+
+  step = 'the colleague, a manager, has no log of sent messages';
+  const colleague = await newPage(browser);
+  await acceptInvitation(colleague, invitationLink, { firstName: 'Taras', lastName: 'Melnyk', role: 'Manager' });
+  await colleague.getByRole('menuitem', { name: 'Notifications' }).waitFor();
+  if (await colleague.getByRole('menuitem', { name: 'Sent messages' }).count() !== 0) {
+    throw new Error('a manager sees the menu item "Sent messages"');
+  }
+  const refused = await callApi(colleague, '/api/notifications/emails');
+  if (refused.status !== 403) throw new Error(`the log answered a manager ${refused.status}, not 403`);
+  await colleague.context().close();
 
   step = 'sign out and sign in again';
   await page.getByRole('button', { name: 'Sign out' }).click();

@@ -33,6 +33,7 @@ import { Calls } from './telephony/Calls';
 import { TelephonySettings } from './telephony/TelephonySettings';
 import { seesCalls } from './telephony/model';
 import { NotificationPreferences } from './notifications/NotificationPreferences';
+import { SentMessages } from './notifications/SentMessages';
 
 /** The layout every signed-in screen lives in: the sections the user's role may use, language, sign-out. */
 export function Shell() {
@@ -70,6 +71,7 @@ export function Shell() {
     { key: '/structure', label: t('menu.structure') },
     { key: '/profile', label: t('menu.profile') },
     { key: '/settings/notifications', label: t('preferences.menu') },
+    ...(admin ? [{ key: '/sent-messages', label: t('sent.menu') }] : []),
     ...(admin ? [{ key: '/api-keys', label: t('menu.apiKeys') }] : []),
     ...(admin ? [{ key: '/settings/custom-fields', label: t('contactTools.menu.customFields') }] : []),
     ...(admin ? [{ key: '/settings/pipelines', label: t('deals.menu.pipelines') }] : []),
@@ -136,6 +138,7 @@ export function Shell() {
             <Route path="/structure" element={<Structure me={me.data} />} />
             <Route path="/profile" element={<Profile me={me.data} />} />
             {admin && <Route path="/api-keys" element={<ApiKeys />} />}
+            {admin && <Route path="/sent-messages" element={<SentMessages />} />}
             {admin && <Route path="/settings/custom-fields" element={<CustomFieldSettings />} />}
             <Route path="*" element={<Navigate to="/profile" replace />} />
           </Routes>

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { fromForm, KINDS, notificationPath, toForm, wantsSms } from './model';
+import type { TFunction } from 'i18next';
+import { messages } from '../../messages';
+import { MESSAGE_STATUSES, sentMessageParams } from './api';
+import { fromForm, KINDS, MESSAGE_STATUS_COLORS, messageTopic, notificationPath, shortError, toForm, wantsSms } from './model';
 
 describe('where a notification leads', () => {
   it('opens the card it is about', () => {
@@ -55,5 +58,44 @@ describe('the preferences form', () => {
 
   it('reads a server without a phone as an empty field', () => {
     expect(toForm({ language: 'en', phone: null, kinds: {} }).phone).toBe('');
+  });
+});
+
+describe('the log of sent messages', () => {
+  // i18next with keySeparator off, as i18n.ts sets it up: the English text, else the default value
+  const t = ((key: string, options?: { defaultValue?: string }) =>
+    (messages.en as Record<string, string>)[key] ?? options?.defaultValue ?? key) as unknown as TFunction;
+
+  it('asks for the chosen channel and status only, in a stable order', () => {
+    expect(sentMessageParams({}).toString()).toBe('limit=50');
+    expect(sentMessageParams({ status: 'FAILED', channel: 'SMS' }, 20).toString()).toBe('channel=SMS&status=FAILED&limit=20');
+  });
+
+  it('tells a message by its subject, or by its template in the user\'s language when it has none', () => {
+    expect(messageTopic({ subject: 'Invitation to Kovalenko Trading', template: 'invitation' }, t)).toBe('Invitation to Kovalenko Trading');
+    expect(messageTopic({ subject: null, template: 'call-missed' }, t)).toBe('Missed call');
+    expect(messageTopic({ subject: '  ', template: 'password-reset' }, t)).toBe('Password reset');
+    expect(messageTopic({ subject: null, template: 'birthday-greeting' }, t)).toBe('birthday-greeting');
+  });
+
+  it('names every template the service sends in each language', () => {
+    for (const template of ['invitation', 'password-reset', 'notification', 'call-missed']) {
+      for (const language of ['en', 'ru', 'uk'] as const) {
+        expect(messages[language]).toHaveProperty(`sent.template.${template}`);
+      }
+    }
+  });
+
+  it('colours sent green, pending blue and failed red', () => {
+    expect(MESSAGE_STATUSES.map((s) => MESSAGE_STATUS_COLORS[s])).toEqual(['blue', 'green', 'red']);
+  });
+
+  it('shortens a long or many-line error to one line, and leaves a short one as it is', () => {
+    expect(shortError(null)).toBe('');
+    expect(shortError('Connection refused')).toBe('Connection refused');
+    expect(shortError('550 5.1.1 User unknown\n  at smtp.example.com')).toBe('550 5.1.1 User unknown …');
+    const long = shortError('x'.repeat(200), 80);
+    expect(long).toHaveLength(80);
+    expect(long.endsWith('…')).toBe(true);
   });
 });

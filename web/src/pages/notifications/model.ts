@@ -1,5 +1,7 @@
-// Rules of the notification screens: where a notification leads, and the preferences as the form holds them.
-import type { Channels, Notification, Preferences } from './api';
+// Rules of the notification screens: where a notification leads, the preferences as the form holds them, and how
+// the message log reads a message.
+import type { TFunction } from 'i18next';
+import type { Channels, MessageStatus, Notification, Preferences, SentMessage } from './api';
 
 /** The kinds a user may choose channels for, in the order the preferences page lists them. */
 export const KINDS = ['call', 'mention', 'assignment', 'deal-moved', 'import-finished', 'return-requested'] as const;
@@ -66,3 +68,24 @@ export function fromForm(form: PreferencesForm): Preferences {
 
 /** Whether some kind goes by SMS, which needs a phone to send to. */
 export const wantsSms = (form: PreferencesForm) => form.kinds.some((row) => row.sms);
+
+/** The colour of a message's status tag: sent green, still being tried blue, given up red. */
+export const MESSAGE_STATUS_COLORS: Record<MessageStatus, string> = { SENT: 'green', PENDING: 'blue', FAILED: 'red' };
+
+/**
+ * What a message of the log is about: its subject, or (an SMS, which has none) its template's name in the user's
+ * language; a template the app does not know yet by its own name.
+ */
+export function messageTopic(message: Pick<SentMessage, 'subject' | 'template'>, t: TFunction): string {
+  const subject = message.subject?.trim();
+  return subject ? subject : t(`sent.template.${message.template}`, { defaultValue: message.template });
+}
+
+/** A long delivery error as one short line (its first line, cut at `max` characters), for a table cell. */
+export function shortError(error: string | null, max = 80): string {
+  if (!error) return '';
+  const [first, ...rest] = error.trim().split(/\r?\n/);
+  const line = first.trim();
+  if (line.length > max) return `${line.slice(0, max - 1).trimEnd()}…`;
+  return rest.length > 0 ? `${line} …` : line;
+}
