@@ -14,6 +14,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.opencrm.platform.starter.secrets.SecretEncryption;
 import org.opencrm.platform.starter.security.TenantContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -23,7 +24,8 @@ import org.springframework.transaction.annotation.Transactional;
  * The optional HMAC-SHA256 signature of shop requests. A company whose ADMIN set a signing secret
  * (deals-service's shop settings) gets every shop request checked: the header {@value #HEADER} must hold
  * the hex HMAC-SHA256 of the raw body under that secret ({@code sha256=} prefix allowed); a missing or wrong
- * one is 401 and nothing is stored. Without a secret the header is not checked. Secrets are read through a
+ * one is 401 and nothing is stored. Without a secret the header is not checked. The secret is stored encrypted
+ * ({@link SecretEncryption}, {@code CRM_SECRETS_KEY}). Secrets are read through a
  * ten-second cache, so a changed secret holds on every instance within that time.
  */
 @Service
@@ -36,10 +38,12 @@ class ShopSignatures {
     }
 
     private final JdbcTemplate jdbc;
+    private final SecretEncryption encryption;
     private final Map<UUID, Cached> cache = new ConcurrentHashMap<>();
 
-    ShopSignatures(JdbcTemplate jdbc) {
+    ShopSignatures(JdbcTemplate jdbc, SecretEncryption encryption) {
         this.jdbc = jdbc;
+        this.encryption = encryption;
     }
 
     /** 401 ({@link BadSignatureException}) unless the body is signed as the company's settings ask. */
@@ -90,7 +94,7 @@ class ShopSignatures {
                 insert into shop_settings (tenant_id, signing_secret, updated_by, updated_at) values (?, ?, ?, ?)
                 on conflict (tenant_id) do update set signing_secret = excluded.signing_secret,
                     updated_by = excluded.updated_by, updated_at = excluded.updated_at
-                """, tenant, secret, by, Timestamp.from(Instant.now()));
+                """, tenant, secret == null ? null : encryption.encrypt(secret), by, Timestamp.from(Instant.now()));
         cache.remove(tenant);
     }
 
@@ -100,7 +104,13 @@ class ShopSignatures {
         if (cached == null || cached.until() < now) {
             List<String> found = jdbc.queryForList("select signing_secret from shop_settings where tenant_id = ?",
                     String.class, tenant);
-            String secret = found.isEmpty() ? null : found.getFirst();
+            String stored = found.isEmpty() ? null : found.getFirst();
+            String secret = encryption.reveal(stored);
+            if (stored != null && !SecretEncryption.isEncrypted(stored)) {
+                // stored before secrets were encrypted: encrypted now
+                jdbc.update("update shop_settings set signing_secret = ? where tenant_id = ? and signing_secret = ?",
+                        encryption.encrypt(stored), tenant, stored);
+            }
             cached = new Cached(Optional.ofNullable(secret).filter(s -> !s.isBlank()), now + CACHE_MILLIS);
             cache.put(tenant, cached);
         }

@@ -229,6 +229,25 @@ class ShopApiTest {
 
         var signed = shop(company).withHeader(ShopSignatures.HEADER, good).post("/api/integrations/shop/orders", body);
         assertThat(signed.status()).as(signed.body()).isEqualTo(202);
+        assertThat(Company.count("""
+                select count(*) from shop_settings where tenant_id = ? and signing_secret like 'v1:%'
+                and position(? in signing_secret) = 0""", company.tenant, secret)).as("stored encrypted").isEqualTo(1);
+
+        // a company whose secret was stored before secrets were encrypted: still checked, and encrypted then
+        Company older = new Company(port);
+        String plain = "an-old-plain-shop-secret-" + unique();
+        try (var db = org.opencrm.platform.test.TestDatabase.get().connect(); var insert = db.prepareStatement(
+                "insert into shop_settings (tenant_id, signing_secret, updated_at) values (?, ?, now())")) {
+            insert.setObject(1, older.tenant);
+            insert.setString(2, plain);
+            insert.executeUpdate();
+        }
+        assertThat(shop(older).post("/api/integrations/shop/orders", body).status()).isEqualTo(401);
+        assertThat(shop(older).withHeader(ShopSignatures.HEADER, "sha256=" + HexFormat.of().formatHex(
+                ShopSignatures.sign(plain, body.getBytes(StandardCharsets.UTF_8))))
+                .post("/api/integrations/shop/orders", body).status()).isEqualTo(202);
+        assertThat(Company.count("select count(*) from shop_settings where tenant_id = ? and signing_secret like 'v1:%'",
+                older.tenant)).isEqualTo(1);
         assertThat(company.as(UUID.randomUUID(), "MANAGER").put("/api/deals/shop/settings",
                 Map.of("signingSecret", secret)).status()).as("settings are the ADMIN's").isEqualTo(403);
     }

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import org.opencrm.platform.starter.secrets.SecretEncryption;
 import org.opencrm.platform.starter.security.TenantContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -15,7 +16,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The company's exchange connection: the format its webhook speaks, the optional signing secret, and where and
  * with which credentials to ask it to originate calls. Read through a ten-second cache on the webhook path, so a
- * changed secret holds on every instance within that time.
+ * changed secret holds on every instance within that time. The signing secret and the exchange's password are
+ * stored encrypted ({@link SecretEncryption}, {@code CRM_SECRETS_KEY}).
  */
 @Service
 class TelephonySettings {
@@ -33,10 +35,12 @@ class TelephonySettings {
     }
 
     private final JdbcTemplate jdbc;
+    private final SecretEncryption encryption;
     private final Map<UUID, Cached> cache = new ConcurrentHashMap<>();
 
-    TelephonySettings(JdbcTemplate jdbc) {
+    TelephonySettings(JdbcTemplate jdbc, SecretEncryption encryption) {
         this.jdbc = jdbc;
+        this.encryption = encryption;
     }
 
     Connection current() {
@@ -48,6 +52,14 @@ class TelephonySettings {
                     select format, signing_secret, exchange_url, exchange_login, exchange_password
                     from telephony_settings where tenant_id = ?""", (row, n) -> new Connection(row.getString(1),
                     row.getString(2), row.getString(3), row.getString(4), row.getString(5)), tenant);
+            if (!found.isEmpty() && (plain(found.getFirst().signingSecret()) || plain(found.getFirst().password()))) {
+                // stored before secrets were encrypted: encrypted now
+                jdbc.update("""
+                        update telephony_settings set signing_secret = ?, exchange_password = ? where tenant_id = ?""",
+                        seal(found.getFirst().signingSecret()), seal(found.getFirst().password()), tenant);
+            }
+            found = found.stream().map(c -> new Connection(c.format(), encryption.reveal(c.signingSecret()),
+                    c.exchangeUrl(), c.login(), encryption.reveal(c.password()))).toList();
             cached = new Cached(found.isEmpty() ? Connection.NONE : found.getFirst(), now + CACHE_MILLIS);
             cache.put(tenant, cached);
         }
@@ -68,8 +80,17 @@ class TelephonySettings {
                     signing_secret = excluded.signing_secret, exchange_url = excluded.exchange_url,
                     exchange_login = excluded.exchange_login, exchange_password = excluded.exchange_password,
                     updated_by = excluded.updated_by, updated_at = excluded.updated_at
-                """, tenant, connection.format(), connection.signingSecret(), connection.exchangeUrl(),
-                connection.login(), connection.password(), by, Timestamp.from(Instant.now()));
+                """, tenant, connection.format(), seal(connection.signingSecret()), connection.exchangeUrl(),
+                connection.login(), seal(connection.password()), by, Timestamp.from(Instant.now()));
         cache.remove(tenant);
+    }
+
+    private static boolean plain(String stored) {
+        return stored != null && !SecretEncryption.isEncrypted(stored);
+    }
+
+    /** The secret as stored: encrypted (one already encrypted stays as it is). */
+    private String seal(String secret) {
+        return secret == null || SecretEncryption.isEncrypted(secret) ? secret : encryption.encrypt(secret);
     }
 }

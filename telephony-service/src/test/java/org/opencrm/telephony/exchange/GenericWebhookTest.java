@@ -170,6 +170,35 @@ class GenericWebhookTest {
         assertThat(signed.status()).as(signed.body()).isEqualTo(202);
     }
 
+    @Test
+    void theSecretsAreStoredEncryptedAndOnesStoredBeforeEncryptionStillWorkAndAreEncryptedOnFirstUse() throws Exception {
+        TestCompany company = new TestCompany(port);
+        assertThat(company.admin().put("/api/telephony/settings", Map.of("format", "generic",
+                "signingSecret", "a-long-enough-webhook-secret", "exchangeUrl", "https://pbx.example/",
+                "exchangeLogin", "key", "exchangePassword", "the-exchange-password")).status()).isEqualTo(200);
+        assertThat(TestCompany.count("""
+                select count(*) from telephony_settings where tenant_id = ? and signing_secret like 'v1:%'
+                and exchange_password like 'v1:%' and position('webhook-secret' in signing_secret) = 0
+                and position('exchange-password' in exchange_password) = 0""", company.tenant)).isEqualTo(1);
+
+        // a company whose secrets were stored before they were encrypted
+        TestCompany older = new TestCompany(port);
+        try (var db = org.opencrm.platform.test.TestDatabase.get().connect(); var insert = db.prepareStatement("""
+                insert into telephony_settings (tenant_id, format, signing_secret, exchange_password, updated_at)
+                values (?, 'generic', 'an-old-plain-webhook-secret', 'an-old-password', now())""")) {
+            insert.setObject(1, older.tenant);
+            insert.executeUpdate();
+        }
+        String body = event("p-1", "c-plain", "RINGING", "2026-11-27T10:00:00Z");
+        var signed = older.exchange().withHeader("X-Telephony-Signature", "sha256=" + sign("an-old-plain-webhook-secret",
+                body)).post(WEBHOOK, body);
+        assertThat(signed.status()).as(signed.body()).isEqualTo(202);
+        assertThat(TestCompany.count("""
+                select count(*) from telephony_settings where tenant_id = ? and signing_secret like 'v1:%'
+                and exchange_password like 'v1:%'""", older.tenant)).isEqualTo(1);
+        assertThat(older.admin().get("/api/telephony/settings").json().get("signingSecretSet").asBoolean()).isTrue();
+    }
+
     static String event(String id, String callId, String type, String at) {
         return """
                 {"eventId": "%s", "callId": "%s", "type": "%s", "direction": "INBOUND", "from": "+380 67 123 45 67",
