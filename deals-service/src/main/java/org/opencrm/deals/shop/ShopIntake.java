@@ -15,12 +15,14 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.opencrm.deals.money.Currencies;
 import org.opencrm.deals.shop.ShopPayloads.OrderIn;
 import org.opencrm.deals.shop.ShopPayloads.Outcome;
+import org.opencrm.platform.starter.events.DeadLetters;
 import org.opencrm.platform.starter.security.TenantContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,9 +46,10 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code for update skip locked}, so several instances share the work; a receipt claimed by an instance that
  * died is taken again once its claim is older than {@code stale-after} (storing an order is idempotent by the
  * shop's order id and version, so the second pass changes nothing already stored). A receipt whose orders
- * cannot be stored is tried alone, again after a growing pause (5 s, 10 s, ... up to 10 minutes: a database
- * restart fails nothing), and after {@value #MAX_ATTEMPTS} attempts, about an hour, is marked FAILED with its
- * error, kept for an operator.
+ * cannot be stored is tried alone, again after a growing pause (5 s, 10 s, ... up to 10 minutes), and after
+ * {@value #MAX_ATTEMPTS} attempts, about half an hour, is marked FAILED with its error, kept for an operator; a
+ * failure of the database rather than of the receipt (it is away, a lock timed out) does not count as an attempt.
+ * Every write of a receipt's outcome checks that this instance still holds its claim.
  * Within one instance a company's receipts are stored in the order they came, but for one waiting to be tried
  * again.
  */
@@ -63,7 +66,8 @@ class ShopIntake implements SmartLifecycle {
             List<Outcome> results) {
     }
 
-    private record Claimed(long seq, UUID id, UUID tenant, byte[] body, List<Outcome> rejected) {
+    /** A receipt this instance holds: its claim is the {@code claimed_at} it set, which no other claim matches. */
+    private record Claimed(long seq, UUID id, UUID tenant, byte[] body, List<Outcome> rejected, Timestamp claimedAt) {
     }
 
     private final JdbcTemplate jdbc;
@@ -139,10 +143,15 @@ class ShopIntake implements SmartLifecycle {
     void wakeUp() {
         ScheduledExecutorService running = worker;
         if (running != null && wakeUpQueued.compareAndSet(false, true)) {
-            running.execute(() -> {
+            try {
+                running.execute(() -> {
+                    wakeUpQueued.set(false);
+                    drain();
+                });
+            } catch (RejectedExecutionException stopping) {
+                // the instance is stopping: the receipt is kept, and another instance or the next start stores it
                 wakeUpQueued.set(false);
-                drain();
-            });
+            }
         }
     }
 
@@ -161,30 +170,30 @@ class ShopIntake implements SmartLifecycle {
     }
 
     private List<Claimed> claim() {
-        Timestamp stale = Timestamp.from(Instant.now().minus(staleAfter));
+        double stale = staleAfter.toMillis() / 1000.0;
         List<Claimed> claimed = jdbc.query(con -> {
             PreparedStatement s = con.prepareStatement("""
                     with first as (
                         select tenant_id from shop_intake
                         where (state = 'PENDING' and (retry_at is null or retry_at <= now()))
-                           or (state = 'PROCESSING' and claimed_at < ?)
+                           or (state = 'PROCESSING' and claimed_at < now() - make_interval(secs => ?))
                         order by seq limit 1 for update skip locked),
                     next as (
                         select seq from shop_intake
                         where tenant_id = (select tenant_id from first)
                           and ((state = 'PENDING' and (retry_at is null or retry_at <= now()))
-                               or (state = 'PROCESSING' and claimed_at < ?))
+                               or (state = 'PROCESSING' and claimed_at < now() - make_interval(secs => ?)))
                         order by seq limit ? for update skip locked)
                     update shop_intake i set state = 'PROCESSING', claimed_at = now(), attempts = attempts + 1
                     from next where i.seq = next.seq
-                    returning i.seq, i.id, i.tenant_id, i.body, i.rejected""");
-            s.setTimestamp(1, stale);
-            s.setTimestamp(2, stale);
+                    returning i.seq, i.id, i.tenant_id, i.body, i.rejected, i.claimed_at""");
+            s.setDouble(1, stale);
+            s.setDouble(2, stale);
             s.setInt(3, receiptsPerRound);
             return s;
         }, (rs, n) -> new Claimed(rs.getLong("seq"), rs.getObject("id", UUID.class),
                 rs.getObject("tenant_id", UUID.class), rs.getBytes("body"),
-                json.readValue(rs.getString("rejected"), OUTCOMES)));
+                json.readValue(rs.getString("rejected"), OUTCOMES), rs.getTimestamp("claimed_at")));
         return claimed.stream().sorted(Comparator.comparingLong(Claimed::seq)).toList();
     }
 
@@ -198,10 +207,15 @@ class ShopIntake implements SmartLifecycle {
                 return;
             }
             for (Claimed receipt : round) {
+                // the round may have taken a while: the claim is renewed, so that no other instance takes it as stale
+                Optional<Claimed> renewed = renew(receipt);
+                if (renewed.isEmpty()) {
+                    continue;
+                }
                 try {
-                    storeTogether(List.of(receipt));
+                    storeTogether(List.of(renewed.get()));
                 } catch (RuntimeException alone) {
-                    giveBack(receipt, alone);
+                    giveBack(renewed.get(), alone);
                 }
             }
         }
@@ -236,21 +250,46 @@ class ShopIntake implements SmartLifecycle {
             }
             List<Object[]> done = new ArrayList<>();
             for (int r = 0; r < round.size(); r++) {
-                done.add(new Object[] {json.writeValueAsString(List.of(results.get(r))), round.get(r).seq()});
+                done.add(new Object[] {json.writeValueAsString(List.of(results.get(r))), round.get(r).seq(),
+                        round.get(r).claimedAt()});
             }
-            jdbc.batchUpdate("""
+            int[] marked = jdbc.batchUpdate("""
                     update shop_intake set state = 'DONE', outcomes = ?::jsonb, done_at = now(), error = null
-                    where seq = ?""", done);
+                    where seq = ? and state = 'PROCESSING' and claimed_at = ?""", done);
+            for (int count : marked) {
+                if (count == 0) {
+                    // another instance took the receipt as stale meanwhile: its deals are rolled back here
+                    throw new IllegalStateException("A receipt of the round was claimed by another instance");
+                }
+            }
         }));
+    }
+
+    private Optional<Claimed> renew(Claimed receipt) {
+        List<Timestamp> renewed = jdbc.queryForList("""
+                update shop_intake set claimed_at = now() where seq = ? and state = 'PROCESSING' and claimed_at = ?
+                returning claimed_at""", Timestamp.class, receipt.seq(), receipt.claimedAt());
+        return renewed.stream().findFirst().map(at -> new Claimed(receipt.seq(), receipt.id(), receipt.tenant(),
+                receipt.body(), receipt.rejected(), at));
     }
 
     private void giveBack(Claimed receipt, RuntimeException e) {
         log.warn("Shop receipt {} could not be stored: {}", receipt.id(), e.toString());
+        if (DeadLetters.isTransient(e)) {
+            // the database was away or busy: says nothing of the receipt, so the attempt does not count
+            jdbc.update("""
+                    update shop_intake set state = 'PENDING', claimed_at = null, attempts = attempts - 1, error = ?,
+                        retry_at = now() + interval '5 seconds'
+                    where seq = ? and state = 'PROCESSING' and claimed_at = ?""",
+                    String.valueOf(e.getMessage()), receipt.seq(), receipt.claimedAt());
+            return;
+        }
         jdbc.update("""
                 update shop_intake set state = case when attempts >= ? then 'FAILED' else 'PENDING' end,
                     claimed_at = null, error = ?, done_at = case when attempts >= ? then now() end,
                     retry_at = now() + least(interval '10 minutes', interval '5 seconds' * power(2, attempts - 1))
-                where seq = ?""", MAX_ATTEMPTS, String.valueOf(e.getMessage()), MAX_ATTEMPTS, receipt.seq());
+                where seq = ? and state = 'PROCESSING' and claimed_at = ?""", MAX_ATTEMPTS,
+                String.valueOf(e.getMessage()), MAX_ATTEMPTS, receipt.seq(), receipt.claimedAt());
     }
 
     private void purgeOld() {
@@ -259,7 +298,8 @@ class ShopIntake implements SmartLifecycle {
             return;
         }
         nextPurge = now.plus(Duration.ofHours(1));
-        int purged = jdbc.update("delete from shop_intake where state in ('DONE', 'FAILED') and done_at < ?",
+        // FAILED receipts stay for an operator: their bodies are the only copy of their orders
+        int purged = jdbc.update("delete from shop_intake where state = 'DONE' and done_at < ?",
                 Timestamp.from(now.minus(keepDone)));
         if (purged > 0) {
             log.info("Shop intake: {} receipts older than {} deleted", purged, keepDone);

@@ -81,7 +81,7 @@ class ShopSignatures {
         }
     }
 
-    @Transactional(readOnly = true)
+    // no read-only transaction: reading an old plain secret writes it back encrypted
     public boolean required() {
         return secret(TenantContext.require()).isPresent();
     }

@@ -242,6 +242,9 @@ class ShopApiTest {
             insert.setString(2, plain);
             insert.executeUpdate();
         }
+        var settings = older.admin().get("/api/deals/shop/settings");
+        assertThat(settings.status()).as(settings.body()).isEqualTo(200);
+        assertThat(settings.body()).doesNotContain(plain);
         assertThat(shop(older).post("/api/integrations/shop/orders", body).status()).isEqualTo(401);
         assertThat(shop(older).withHeader(ShopSignatures.HEADER, "sha256=" + HexFormat.of().formatHex(
                 ShopSignatures.sign(plain, body.getBytes(StandardCharsets.UTF_8))))

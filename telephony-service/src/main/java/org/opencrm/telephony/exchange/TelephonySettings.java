@@ -53,10 +53,13 @@ class TelephonySettings {
                     from telephony_settings where tenant_id = ?""", (row, n) -> new Connection(row.getString(1),
                     row.getString(2), row.getString(3), row.getString(4), row.getString(5)), tenant);
             if (!found.isEmpty() && (plain(found.getFirst().signingSecret()) || plain(found.getFirst().password()))) {
-                // stored before secrets were encrypted: encrypted now
+                // stored before secrets were encrypted: encrypted now, unless an ADMIN changed them meanwhile
+                Connection stored = found.getFirst();
                 jdbc.update("""
-                        update telephony_settings set signing_secret = ?, exchange_password = ? where tenant_id = ?""",
-                        seal(found.getFirst().signingSecret()), seal(found.getFirst().password()), tenant);
+                        update telephony_settings set signing_secret = ?, exchange_password = ? where tenant_id = ?
+                        and signing_secret is not distinct from ? and exchange_password is not distinct from ?""",
+                        seal(stored.signingSecret()), seal(stored.password()), tenant, stored.signingSecret(),
+                        stored.password());
             }
             found = found.stream().map(c -> new Connection(c.format(), encryption.reveal(c.signingSecret()),
                     c.exchangeUrl(), c.login(), encryption.reveal(c.password()))).toList();
@@ -80,8 +83,8 @@ class TelephonySettings {
                     signing_secret = excluded.signing_secret, exchange_url = excluded.exchange_url,
                     exchange_login = excluded.exchange_login, exchange_password = excluded.exchange_password,
                     updated_by = excluded.updated_by, updated_at = excluded.updated_at
-                """, tenant, connection.format(), seal(connection.signingSecret()), connection.exchangeUrl(),
-                connection.login(), seal(connection.password()), by, Timestamp.from(Instant.now()));
+                """, tenant, connection.format(), encrypt(connection.signingSecret()), connection.exchangeUrl(),
+                connection.login(), encrypt(connection.password()), by, Timestamp.from(Instant.now()));
         cache.remove(tenant);
     }
 
@@ -89,8 +92,13 @@ class TelephonySettings {
         return stored != null && !SecretEncryption.isEncrypted(stored);
     }
 
-    /** The secret as stored: encrypted (one already encrypted stays as it is). */
-    private String seal(String secret) {
-        return secret == null || SecretEncryption.isEncrypted(secret) ? secret : encryption.encrypt(secret);
+    /** An old plain value as it is stored now: encrypted (one already encrypted stays as it is). */
+    private String seal(String stored) {
+        return stored == null || SecretEncryption.isEncrypted(stored) ? stored : encryption.encrypt(stored);
+    }
+
+    /** A secret given by an ADMIN, encrypted whatever it looks like. */
+    private String encrypt(String secret) {
+        return secret == null ? null : encryption.encrypt(secret);
     }
 }
