@@ -12,11 +12,17 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.opencrm.platform.test.ApiClient;
 
 /** One built service running as its own JVM, as `./crm up` runs it: started, killed and restarted by tests. */
 final class ServiceProcess {
+
+    /** The ports handed out in this JVM: two services never get the same one before either has bound it. */
+    private static final Set<Integer> GIVEN = ConcurrentHashMap.newKeySet();
 
     private final String module;
     private final int port;
@@ -121,11 +127,23 @@ final class ServiceProcess {
         }
     }
 
+    /**
+     * A port free now, below Linux's ephemeral range (32768-60999). A port the kernel picked ({@code new
+     * ServerSocket(0)}) is one it also hands out as the local port of outgoing connections, and the service binds
+     * it tens of seconds later: once, another connection had taken it and deals-service failed to start.
+     */
     private static int freePort() {
-        try (var socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        for (int attempt = 0; attempt < 500; attempt++) {
+            int candidate = 20_000 + ThreadLocalRandom.current().nextInt(12_000);
+            if (!GIVEN.add(candidate)) {
+                continue;
+            }
+            try (var socket = new ServerSocket(candidate)) {
+                return socket.getLocalPort();
+            } catch (IOException taken) {
+                // in use: another one
+            }
         }
+        throw new IllegalStateException("No free port between 20000 and 32000");
     }
 }
