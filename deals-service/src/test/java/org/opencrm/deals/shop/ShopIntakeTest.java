@@ -160,7 +160,7 @@ class ShopIntakeTest {
     }
 
     @Test
-    void aReceiptIsOnlyItsCompanysOwn() {
+    void aReceiptIsOnlyItsCompanysOwnAndOnlyTheShopsToRead() {
         Company company = new Company(port);
         Company other = new Company(port);
         String receipt = shop(company).post(BULK, "[" + order("o-" + unique(), 1, "k-1", "1") + "]").json()
@@ -170,6 +170,11 @@ class ShopIntakeTest {
         assertThat(shop(other).get("/api/integrations/shop/receipts/" + receipt).status()).isEqualTo(404);
         assertThat(shop(company).get("/api/integrations/shop/receipts/" + UUID.randomUUID()).status()).isEqualTo(404);
         assertThat(shop(company).get("/api/integrations/shop/receipts/not-an-id").status()).isEqualTo(400);
+        assertThat(ApiClient.onPort(port).get("/api/integrations/shop/receipts/" + receipt).status()).isEqualTo(401);
+        assertThat(company.admin().get("/api/integrations/shop/receipts/" + receipt).status())
+                .as("a user's token is not a shop's").isEqualTo(403);
+        assertThat(ApiClient.onPort(port).withToken(TestTokens.integrationToken(company.tenant, UUID.randomUUID(),
+                "telephony:write")).get("/api/integrations/shop/receipts/" + receipt).status()).isEqualTo(403);
     }
 
     @Test
