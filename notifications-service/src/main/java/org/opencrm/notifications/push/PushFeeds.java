@@ -38,6 +38,14 @@ class PushFeeds {
 
     private static final Logger log = LoggerFactory.getLogger(PushFeeds.class);
     private static final String LATEST = "auto.offset.reset=latest";
+    /** A frame goes out the moment its record is there, not when the shared consumers' fetch would fill. */
+    private static final String AT_ONCE = "fetch.min.bytes=1";
+    private static final String IDLE_WAIT = "fetch.max.wait.ms=500";
+    /**
+     * A push feed's offsets only say where this instance's group stands (it starts at the newest anyway), so the
+     * client commits them in the background every few seconds instead of the container after every record.
+     */
+    private static final String BACKGROUND_COMMITS = "enable.auto.commit=true";
 
     /** The screen pop, only to the user it rings for. */
     record Ringing(String type, UUID callId, String direction, String callerNumber, String calledNumber,
@@ -67,7 +75,7 @@ class PushFeeds {
     }
 
     @KafkaListener(id = "push-calls", groupId = "#{@pushInstance.group('calls')}", topics = Topics.TELEPHONY_CALL,
-            properties = LATEST)
+            properties = {LATEST, AT_ONCE, IDLE_WAIT, BACKGROUND_COMMITS})
     void onCall(ConsumerRecord<String, byte[]> record) {
         read(record).ifPresent(event -> {
             switch (event.data()) {
@@ -87,7 +95,7 @@ class PushFeeds {
     }
 
     @KafkaListener(id = "push-presence", groupId = "#{@pushInstance.group('presence')}",
-            topics = Topics.IDENTITY_USER, properties = LATEST)
+            topics = Topics.IDENTITY_USER, properties = {LATEST, AT_ONCE, IDLE_WAIT, BACKGROUND_COMMITS})
     void onPresence(ConsumerRecord<String, byte[]> record) {
         read(record).ifPresent(event -> {
             if (event.data() instanceof UserPresenceChanged presence) {
@@ -98,7 +106,7 @@ class PushFeeds {
     }
 
     @KafkaListener(id = "push-notifications", groupId = "#{@pushInstance.group('notifications')}",
-            topics = Topics.NOTIFICATIONS_NOTIFICATION, properties = LATEST)
+            topics = Topics.NOTIFICATIONS_NOTIFICATION, properties = {LATEST, AT_ONCE, IDLE_WAIT, BACKGROUND_COMMITS})
     void onNotification(ConsumerRecord<String, byte[]> record) {
         read(record).ifPresent(event -> {
             if (event.data() instanceof NotificationCreated created) {
@@ -117,11 +125,14 @@ class PushFeeds {
         });
     }
 
-    /** Record-changed signals, from the headers alone: the type, the subject and the company. */
+    /**
+     * Record-changed signals, from the headers alone: the type, the subject and the company. A screen refreshed
+     * a fifth of a second later is as good, so this feed fetches like the shared consumers (in batches).
+     */
     @KafkaListener(id = "push-changes", groupId = "#{@pushInstance.group('changes')}", topics = {
             Topics.CONTACTS_CONTACT, Topics.CONTACTS_COMPANY, Topics.DEALS_LEAD, Topics.DEALS_DEAL, Topics.DEALS_ORDER,
             Topics.DEALS_CAMPAIGN, Topics.TASKS_TASK, Topics.TASKS_PROJECT, Topics.TELEPHONY_CALL},
-            properties = LATEST)
+            properties = {LATEST, BACKGROUND_COMMITS})
     void onChange(ConsumerRecord<String, byte[]> record) {
         String type = header(record, EventHeaders.TYPE);
         String subject = header(record, EventHeaders.SUBJECT);

@@ -104,9 +104,8 @@ class Call {
     @Column(name = "recording_raised", nullable = false)
     private boolean recordingRaised;
 
-    /** Null until first stored: Spring Data then persists rather than merges a call with its id already set. */
     @Version
-    private Long version;
+    private long version;
 
     protected Call() {
     }

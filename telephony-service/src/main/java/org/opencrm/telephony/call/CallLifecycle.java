@@ -1,5 +1,6 @@
 package org.opencrm.telephony.call;
 
+import jakarta.persistence.EntityManager;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -31,15 +32,17 @@ public class CallLifecycle {
     }
 
     private final CallRepository calls;
+    private final EntityManager entityManager;
     private final JdbcTemplate jdbc;
     private final Callers callers;
     private final Extensions extensions;
     private final CallNotices notices;
     private final TelephonyProperties properties;
 
-    CallLifecycle(CallRepository calls, JdbcTemplate jdbc, Callers callers, Extensions extensions, CallNotices notices,
+    CallLifecycle(CallRepository calls, EntityManager entityManager, JdbcTemplate jdbc, Callers callers, Extensions extensions, CallNotices notices,
             TelephonyProperties properties) {
         this.calls = calls;
+        this.entityManager = entityManager;
         this.jdbc = jdbc;
         this.callers = callers;
         this.extensions = extensions;
@@ -60,7 +63,7 @@ public class CallLifecycle {
     private Applied apply(CallEvent event) {
         UUID tenant = TenantContext.require();
         lock(tenant, event.exchangeCallId());
-        Call call = calls.findByExchangeCallId(event.exchangeCallId()).orElse(null);
+        Call call = calls.findByExchangeCallId(tenant, event.exchangeCallId()).orElse(null);
         Integer seen = jdbc.queryForObject(
                 "select count(*) from call_exchange_event where tenant_id = ? and dedupe_key = ?", Integer.class,
                 tenant, event.dedupeKey());
@@ -73,7 +76,7 @@ public class CallLifecycle {
         if (call == null) {
             call = new Call(event.exchangeCallId(),
                     event.direction() == null ? Direction.INBOUND : event.direction(), event.occurredAt());
-            calls.save(call);
+            entityManager.persist(call);
         }
         jdbc.update("insert into call_exchange_event (tenant_id, dedupe_key, call_id) values (?, ?, ?)", tenant,
                 event.dedupeKey(), call.id());
@@ -115,7 +118,7 @@ public class CallLifecycle {
         Recognition recognition = callers.recognise(number);
         call.match(recognition.contactId(), recognition.contactName(), recognition.contactIds().toArray(UUID[]::new),
                 recognition.companyId());
-        calls.save(call);
+        entityManager.persist(call);
         notices.ringing(call, recognition.cards());
         return call.id();
     }

@@ -78,6 +78,29 @@ class GenericWebhookTest {
     }
 
     @Test
+    void twoCompaniesExchangesMayUseOneCallIdAndEachCompanyKeepsItsOwnCall() {
+        TestCompany first = new TestCompany(port);
+        first.hire("MANAGER", null, "101");
+        TestCompany second = new TestCompany(port);
+        second.hire("MANAGER", null, "101");
+
+        var ringing = first.exchange().post(WEBHOOK, TestCompany.sample("generic/ringing.json"));
+        assertThat(ringing.status()).as(ringing.body()).isEqualTo(202);
+        String firstCall = ringing.json().get("callId").asString();
+        // the other company's exchange ends a call of the same exchange id: its own call, not the first's
+        var ended = second.exchange().post(WEBHOOK, TestCompany.sample("generic/answered-and-ended.json"));
+        assertThat(ended.status()).as(ended.body()).isEqualTo(202);
+        String secondCall = ended.json().get("callId").asString();
+
+        assertThat(secondCall).isNotEqualTo(firstCall);
+        assertThat(first.admin().get("/api/telephony/calls/" + firstCall).json().get("status").asString())
+                .isEqualTo("RINGING");
+        assertThat(second.admin().get("/api/telephony/calls/" + secondCall).json().get("status").asString())
+                .isEqualTo("ENDED");
+        assertThat(second.admin().get("/api/telephony/calls/" + firstCall).status()).isEqualTo(404);
+    }
+
+    @Test
     void anEndedBeforeItsAnsweredStillEndsAnAnsweredCallWithItsTalkTimeAndNeverAMissedOne() {
         TestCompany company = new TestCompany(port);
         var exchange = company.exchange();

@@ -17,6 +17,7 @@ import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
@@ -44,6 +45,17 @@ import tools.jackson.databind.json.JsonMapper;
 @EnableConfigurationProperties(CrmSecurityProperties.class)
 @EnableMethodSecurity
 public class CrmSecurityAutoConfiguration {
+
+    /**
+     * No observation (span and timer) per security filter, authentication and authorization: a request is already
+     * observed whole by the HTTP server observation, and a dozen nested ones more per request cost a service about
+     * a third of a webhook's CPU (measured on telephony-service's screen-pop path, docs/benchmarks.md).
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    static SecurityObservationSettings crmSecurityObservationSettings() {
+        return SecurityObservationSettings.noObservations();
+    }
 
     @Bean
     @ConditionalOnMissingBean
