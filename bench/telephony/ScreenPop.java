@@ -28,8 +28,8 @@ import java.util.regex.Pattern;
  *   java ScreenPop.java <gateway> <access-token> <api-key> <extension> <calls-per-second> <seconds> <label>
  *       <line-prefix> <caller-number>...
  *
- * line-prefix: six digits are appended per call, e.g. +380442 gives +380442000001 (a valid Kyiv number, as the
- * service normalises it); one prefix per run.
+ * line-prefix: digits are appended per call up to the 13 characters of a Ukrainian number, e.g. +3804421 gives
+ * +380442100001 (a valid Kyiv number, as the service normalises it); one prefix per run.
  * Prints the count, p50, p95, p99 and max in milliseconds, and the calls whose frame never came within 5 s.
  */
 public class ScreenPop {
@@ -54,6 +54,9 @@ public class ScreenPop {
                 .executor(Executors.newFixedThreadPool(4)).build();
         Map<String, Long> sent = new ConcurrentHashMap<>();
         List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
+        // each popped call's send time (since the first) and latency, for the tail over time
+        List<long[]> timeline = Collections.synchronizedList(new ArrayList<>());
+        long[] firstSent = {0};
         AtomicInteger withCard = new AtomicInteger();
         AtomicInteger httpErrors = new AtomicInteger();
         CountDownLatch all = new CountDownLatch(calls);
@@ -73,6 +76,7 @@ public class ScreenPop {
                         Long at = sent.remove(called.group(1));
                         if (at != null) {
                             latencies.add(now - at);
+                            timeline.add(new long[] {at - firstSent[0], now - at});
                             if (CARD.matcher(text).find()) {
                                 withCard.incrementAndGet();
                             }
@@ -93,13 +97,14 @@ public class ScreenPop {
         AtomicInteger next = new AtomicInteger();
         CountDownLatch posted = new CountDownLatch(1);
         long started = System.nanoTime();
+        firstSent[0] = started;
         clock.scheduleAtFixedRate(() -> {
             int n = next.getAndIncrement();
             if (n >= calls) {
                 posted.countDown();
                 throw new IllegalStateException("done"); // ends the schedule
             }
-            String line = linePrefix + String.format("%06d", n + 1);
+            String line = linePrefix + String.format("%0" + (13 - linePrefix.length()) + "d", n + 1);
             String body = """
                     {"eventId": "%s-%d-r", "callId": "%s-%d", "type": "RINGING", "direction": "INBOUND",
                      "from": "%s", "to": "%s", "extension": "%s", "occurredAt": "%s"}"""
@@ -131,6 +136,18 @@ public class ScreenPop {
                 label, calls, sendSeconds, rate, sorted.size(), withCard.get(), ms(sorted, 0.50), ms(sorted, 0.95),
                 ms(sorted, 0.99), sorted.isEmpty() ? Double.NaN : sorted.getLast() / 1e6, sent.size(),
                 httpErrors.get());
+        int window = Integer.parseInt(System.getenv().getOrDefault("SCREENPOP_WINDOW_SECONDS", "0"));
+        if (window > 0) {  // where in the run the slow pops were: each window's p50, p99 and max
+            Map<Long, List<Long>> windows = new java.util.TreeMap<>();
+            for (long[] pop : new ArrayList<>(timeline)) {
+                windows.computeIfAbsent(pop[0] / (window * 1_000_000_000L), w -> new ArrayList<>()).add(pop[1]);
+            }
+            windows.forEach((w, pops) -> {
+                Collections.sort(pops);
+                System.out.printf("  %3d-%3d s  pops=%4d  p50=%6.1f  p99=%6.1f  max=%6.1f ms%n", w * window,
+                        (w + 1) * window, pops.size(), ms(pops, 0.5), ms(pops, 0.99), pops.getLast() / 1e6);
+            });
+        }
         System.exit(sent.isEmpty() && httpErrors.get() == 0 ? 0 : 1);
     }
 
