@@ -38,9 +38,6 @@ class PushFeeds {
 
     private static final Logger log = LoggerFactory.getLogger(PushFeeds.class);
     private static final String LATEST = "auto.offset.reset=latest";
-    /** A frame goes out the moment its record is there, not when the shared consumers' fetch would fill. */
-    private static final String AT_ONCE = "fetch.min.bytes=1";
-    private static final String IDLE_WAIT = "fetch.max.wait.ms=500";
     /**
      * A push feed's offsets only say where this instance's group stands (it starts at the newest anyway), so the
      * client commits them in the background every few seconds instead of the container after every record.
@@ -75,7 +72,7 @@ class PushFeeds {
     }
 
     @KafkaListener(id = "push-calls", groupId = "#{@pushInstance.group('calls')}", topics = Topics.TELEPHONY_CALL,
-            properties = {LATEST, AT_ONCE, IDLE_WAIT, BACKGROUND_COMMITS})
+            properties = {LATEST, BACKGROUND_COMMITS})
     void onCall(ConsumerRecord<String, byte[]> record) {
         read(record).ifPresent(event -> {
             switch (event.data()) {
@@ -95,7 +92,7 @@ class PushFeeds {
     }
 
     @KafkaListener(id = "push-presence", groupId = "#{@pushInstance.group('presence')}",
-            topics = Topics.IDENTITY_USER, properties = {LATEST, AT_ONCE, IDLE_WAIT, BACKGROUND_COMMITS})
+            topics = Topics.IDENTITY_USER, properties = {LATEST, BACKGROUND_COMMITS})
     void onPresence(ConsumerRecord<String, byte[]> record) {
         read(record).ifPresent(event -> {
             if (event.data() instanceof UserPresenceChanged presence) {
@@ -106,7 +103,7 @@ class PushFeeds {
     }
 
     @KafkaListener(id = "push-notifications", groupId = "#{@pushInstance.group('notifications')}",
-            topics = Topics.NOTIFICATIONS_NOTIFICATION, properties = {LATEST, AT_ONCE, IDLE_WAIT, BACKGROUND_COMMITS})
+            topics = Topics.NOTIFICATIONS_NOTIFICATION, properties = {LATEST, BACKGROUND_COMMITS})
     void onNotification(ConsumerRecord<String, byte[]> record) {
         read(record).ifPresent(event -> {
             if (event.data() instanceof NotificationCreated created) {
@@ -125,10 +122,7 @@ class PushFeeds {
         });
     }
 
-    /**
-     * Record-changed signals, from the headers alone: the type, the subject and the company. A screen refreshed
-     * a fifth of a second later is as good, so this feed fetches like the shared consumers (in batches).
-     */
+    /** Record-changed signals, from the headers alone: the type, the subject and the company. */
     @KafkaListener(id = "push-changes", groupId = "#{@pushInstance.group('changes')}", topics = {
             Topics.CONTACTS_CONTACT, Topics.CONTACTS_COMPANY, Topics.DEALS_LEAD, Topics.DEALS_DEAL, Topics.DEALS_ORDER,
             Topics.DEALS_CAMPAIGN, Topics.TASKS_TASK, Topics.TASKS_PROJECT, Topics.TELEPHONY_CALL},
