@@ -48,8 +48,8 @@ public class CrmSecurityAutoConfiguration {
 
     /**
      * No observation (span and timer) per security filter, authentication and authorization: a request is already
-     * observed whole by the HTTP server observation, and a dozen nested ones more per request cost a service about
-     * a third of a webhook's CPU (measured on telephony-service's screen-pop path, docs/benchmarks.md).
+     * observed whole by the HTTP server observation, and the dozen nested ones per request showed throughout the
+     * profile of telephony-service's webhook (docs/benchmarks.md, the screen pop).
      */
     @Bean
     @ConditionalOnMissingBean
