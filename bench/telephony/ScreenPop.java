@@ -31,6 +31,8 @@ import java.util.regex.Pattern;
  * line-prefix: digits are appended per call up to the 13 characters of a Ukrainian number, e.g. +3804421 gives
  * +380442100001 (a valid Kyiv number, as the service normalises it); one prefix per run.
  * Prints the count, p50, p95, p99 and max in milliseconds, and the calls whose frame never came within 5 s.
+ * Before measuring, the driver rings SCREENPOP_LEAD_SECONDS (default 5) at the same rate without measuring them:
+ * the first calls of a fresh driver JVM wait for its own JIT and connections, not for the suite.
  */
 public class ScreenPop {
 
@@ -92,41 +94,16 @@ public class ScreenPop {
         WebSocket socket = http.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5))
                 .buildAsync(URI.create(ws), listener).get(10, TimeUnit.SECONDS);
 
-        var clock = Executors.newSingleThreadScheduledExecutor();
-        long periodNanos = 1_000_000_000L / rate;
-        AtomicInteger next = new AtomicInteger();
-        CountDownLatch posted = new CountDownLatch(1);
+        // the driver's lead-in: calls at the same rate whose frames are not measured, so that the driver's own
+        // JIT and connections are warm when measuring starts (its line numbers follow the measured ones')
+        int lead = Integer.parseInt(System.getenv().getOrDefault("SCREENPOP_LEAD_SECONDS", "5")) * rate;
+        ring(http, gateway, key, extension, rate, label + "-lead", linePrefix, calls, lead, callers, null, httpErrors);
         long started = System.nanoTime();
+        long startedWall = System.currentTimeMillis();
         firstSent[0] = started;
-        clock.scheduleAtFixedRate(() -> {
-            int n = next.getAndIncrement();
-            if (n >= calls) {
-                posted.countDown();
-                throw new IllegalStateException("done"); // ends the schedule
-            }
-            String line = linePrefix + String.format("%0" + (13 - linePrefix.length()) + "d", n + 1);
-            String body = """
-                    {"eventId": "%s-%d-r", "callId": "%s-%d", "type": "RINGING", "direction": "INBOUND",
-                     "from": "%s", "to": "%s", "extension": "%s", "occurredAt": "%s"}"""
-                    .formatted(label, n, label, n, callers.get(n % callers.size()), line, extension, Instant.now());
-            var request = HttpRequest.newBuilder(URI.create(gateway + "/api/integrations/telephony/events/generic"))
-                    .header("X-Api-Key", key).header("Content-Type", "application/json")
-                    .timeout(Duration.ofSeconds(10)).POST(HttpRequest.BodyPublishers.ofString(body)).build();
-            sent.put(line, System.nanoTime());
-            http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).whenComplete((response, failure) -> {
-                if (failure != null || response.statusCode() != 202) {
-                    httpErrors.incrementAndGet();
-                    if (httpErrors.get() <= 3) {
-                        System.err.println(failure != null ? failure.toString()
-                                : response.statusCode() + " " + response.body());
-                    }
-                }
-            });
-        }, 0, periodNanos, TimeUnit.NANOSECONDS);
-        posted.await();
+        ring(http, gateway, key, extension, rate, label, linePrefix, 0, calls, callers, sent, httpErrors);
         double sendSeconds = (System.nanoTime() - started) / 1e9;
         all.await(5, TimeUnit.SECONDS);
-        clock.shutdownNow();
         socket.sendClose(WebSocket.NORMAL_CLOSURE, "done").exceptionally(e -> null).get(2, TimeUnit.SECONDS);
 
         List<Long> sorted = new ArrayList<>(latencies);
@@ -148,7 +125,56 @@ public class ScreenPop {
                         (w + 1) * window, pops.size(), ms(pops, 0.5), ms(pops, 0.99), pops.getLast() / 1e6);
             });
         }
+        int slowest = Integer.parseInt(System.getenv().getOrDefault("SCREENPOP_SLOWEST", "0"));
+        if (slowest > 0) {  // when the slowest pops were sent (UTC), to hold against GC and CPU logs
+            List<long[]> pops = new ArrayList<>(timeline);
+            pops.sort((a, b) -> Long.compare(b[1], a[1]));
+            for (long[] pop : pops.subList(0, Math.min(slowest, pops.size()))) {
+                System.out.printf("  slow: sent %s  %.1f ms%n",
+                        Instant.ofEpochMilli(startedWall + pop[0] / 1_000_000), pop[1] / 1e6);
+            }
+        }
         System.exit(sent.isEmpty() && httpErrors.get() == 0 ? 0 : 1);
+    }
+
+    /** Rings {@code count} calls at the rate, numbered from {@code from}; measured ones go into {@code sent}. */
+    private static void ring(HttpClient http, String gateway, String key, String extension, int rate, String label,
+            String linePrefix, int from, int count, List<String> callers, Map<String, Long> sent,
+            AtomicInteger httpErrors) throws InterruptedException {
+        var clock = Executors.newSingleThreadScheduledExecutor();
+        long periodNanos = 1_000_000_000L / rate;
+        AtomicInteger next = new AtomicInteger();
+        CountDownLatch posted = new CountDownLatch(1);
+        clock.scheduleAtFixedRate(() -> {
+            int i = next.getAndIncrement();
+            if (i >= count) {
+                posted.countDown();
+                throw new IllegalStateException("done"); // ends the schedule
+            }
+            int n = from + i;
+            String line = linePrefix + String.format("%0" + (13 - linePrefix.length()) + "d", n + 1);
+            String body = """
+                    {"eventId": "%s-%d-r", "callId": "%s-%d", "type": "RINGING", "direction": "INBOUND",
+                     "from": "%s", "to": "%s", "extension": "%s", "occurredAt": "%s"}"""
+                    .formatted(label, n, label, n, callers.get(n % callers.size()), line, extension, Instant.now());
+            var request = HttpRequest.newBuilder(URI.create(gateway + "/api/integrations/telephony/events/generic"))
+                    .header("X-Api-Key", key).header("Content-Type", "application/json")
+                    .timeout(Duration.ofSeconds(10)).POST(HttpRequest.BodyPublishers.ofString(body)).build();
+            if (sent != null) {
+                sent.put(line, System.nanoTime());
+            }
+            http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).whenComplete((response, failure) -> {
+                if (failure != null || response.statusCode() != 202) {
+                    httpErrors.incrementAndGet();
+                    if (httpErrors.get() <= 3) {
+                        System.err.println(failure != null ? failure.toString()
+                                : response.statusCode() + " " + response.body());
+                    }
+                }
+            });
+        }, 0, periodNanos, TimeUnit.NANOSECONDS);
+        posted.await();
+        clock.shutdownNow();
     }
 
     private static double ms(List<Long> sorted, double quantile) {
