@@ -13,6 +13,7 @@ import org.opencrm.notifications.Company;
 import org.opencrm.platform.events.contacts.CommentAdded;
 import org.opencrm.platform.events.identity.UserActivated;
 import org.opencrm.platform.events.identity.UserInvited;
+import org.opencrm.platform.starter.security.TenantContext;
 import org.opencrm.platform.test.ApiClient;
 import org.opencrm.platform.test.CrmIntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -28,6 +29,9 @@ class PreferenceApiTest {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    Preferences preferences;
 
     private static Map<String, Object> channels(boolean inApp, boolean email, boolean sms) {
         return Map.of("inApp", inApp, "email", email, "sms", sms);
@@ -86,6 +90,31 @@ class PreferenceApiTest {
                 .size() == 1);
         assertThat(items.get(0).get("kind").asString()).as("assignments switched off in-app").isEqualTo("mention");
         assertThat(items.get(0).get("title").asString()).isEqualTo("Olena Kovalenko згадав(ла) вас");
+    }
+
+    @Test
+    void aNotificationFollowsWhatTheUserSavedForItsKindElseTheDefaults() {
+        Company company = new Company(port, jdbc);
+        UUID fresh = company.hire("Iryna", "Bondar", "iryna@pref4.example", "MANAGER");
+        UUID chooser = company.hire("Petro", "Melnyk", "petro@pref4.example", "MANAGER");
+        jdbc.update("update person set work_phone = ?, language = ? where id = ?", "+380441112233", "ru", fresh);
+        jdbc.update("update person set work_phone = ? where id = ?", "+380441112244", chooser);
+        var saved = company.as(chooser, "MANAGER").put("/api/notifications/preferences", Map.of("language", "uk",
+                "kinds", Map.of("call", channels(false, true, false))));
+        assertThat(saved.status()).as(saved.toString()).isEqualTo(200);
+
+        TenantContext.runAs(company.tenant, () -> {
+            assertThat(preferences.choiceOf(fresh, "call")).as("nothing saved")
+                    .isEqualTo(new Choice(true, false, false, "ru", "+380441112233"));
+            assertThat(preferences.choiceOf(chooser, "call")).as("the saved kind")
+                    .isEqualTo(new Choice(false, true, false, "uk", "+380441112244"));
+            assertThat(preferences.choiceOf(chooser, "mention")).as("a kind left alone")
+                    .isEqualTo(new Choice(true, false, false, "uk", "+380441112244"));
+        });
+        // asked as another company, the user's saved choices and directory entry are not read
+        Company other = new Company(port, jdbc, "Melnyk Other LLC");
+        TenantContext.runAs(other.tenant, () -> assertThat(preferences.choiceOf(chooser, "call"))
+                .isEqualTo(new Choice(true, false, false, "en", null)));
     }
 
     @Test
