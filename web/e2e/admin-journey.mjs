@@ -3,7 +3,7 @@
 // and find the invitation e-mail sent in the log of sent messages (also in Ukrainian), which the colleague does
 // not see; sign out, sign in again. Exits non-zero with the failing step on any failure.
 import { chromium } from 'playwright-core';
-import { acceptInvitation, callApi, invite, newPage } from './support.mjs';
+import { acceptInvitation, callApi, clickUntilGone, invite, newPage } from './support.mjs';
 
 const base = process.env.BASE_URL ?? 'http://localhost:8080';
 const email = `admin-${Date.now()}@example.com`;
@@ -55,7 +55,7 @@ try {
   await createDialog.getByRole('button', { name: 'OK' }).click();
   const key = (await page.getByTestId('new-key').innerText()).trim();
   if (!key.startsWith('crm_')) throw new Error(`unexpected key "${key}"`);
-  await page.getByRole('button', { name: 'Done' }).click();
+  await clickUntilGone(page.getByTestId('new-key'), page.getByRole('button', { name: 'Done' }));
   await page.getByTestId('new-key').waitFor({ state: 'detached' });
   await page.getByRole('cell', { name: 'Online shop' }).waitFor();
   if ((await page.content()).includes(key)) throw new Error('the key is still on the page after Done');

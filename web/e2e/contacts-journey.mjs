@@ -4,6 +4,7 @@
 // manager, who then sees only that one and records a call and a comment on it, and deletes one. Headless Chromium
 // through the gateway at BASE_URL; exits non-zero at the failing step.
 import { chromium } from 'playwright-core';
+import { clickUntilGone } from './support.mjs';
 
 const base = process.env.BASE_URL ?? 'http://localhost:8080';
 const stamp = Date.now();
@@ -58,7 +59,8 @@ try {
   await inviteDialog.getByLabel('E-mail').fill(`petro-${stamp}@example.com`);
   await inviteDialog.getByRole('button', { name: 'OK' }).click();
   const link = (await admin.getByTestId('invite-link').innerText()).trim();
-  await admin.getByRole('button', { name: 'Done' }).click();
+  // a click during the dialog's opening animation can be lost (seen once in CI: the link stayed up for 20 s)
+  await clickUntilGone(admin.getByTestId('invite-link'), admin.getByRole('button', { name: 'Done' }));
   // both dialogs finish closing while this page is in front (a page in the background may never end an animation)
   await admin.getByTestId('invite-link').waitFor({ state: 'detached' });
   await admin.locator('.ant-modal-wrap').first().waitFor({ state: 'hidden' });

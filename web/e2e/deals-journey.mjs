@@ -123,7 +123,7 @@ try {
   await inviteDialog.getByLabel('E-mail').fill(`bohdan-${stamp}@example.com`);
   await inviteDialog.getByRole('button', { name: 'OK' }).click();
   const link = (await admin.getByTestId('invite-link').innerText()).trim();
-  await admin.getByRole('button', { name: 'Done' }).click();
+  await clickUntilGone(admin.getByTestId('invite-link'), admin.getByRole('button', { name: 'Done' }));
   const managerContext = await browser.newContext({ locale: 'en-US', viewport: { width: 2400, height: 1100 }, acceptDownloads: true });
   const page = await managerContext.newPage();
   page.setDefaultTimeout(20_000);

@@ -40,7 +40,7 @@ export async function invite(admin, { email, role }) {
   }
   await dialog.getByRole('button', { name: 'OK' }).click();
   const link = (await admin.getByTestId('invite-link').innerText()).trim();
-  await admin.getByRole('button', { name: 'Done' }).click();
+  await clickUntilGone(admin.getByTestId('invite-link'), admin.getByRole('button', { name: 'Done' }));
   return link;
 }
 

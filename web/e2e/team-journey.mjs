@@ -2,6 +2,7 @@
 // the server refuses the rest anyway. Then the administrator changes the manager's role and deactivates
 // them. Headless Chromium through the gateway at BASE_URL; exits non-zero at the failing step.
 import { chromium } from 'playwright-core';
+import { clickUntilGone } from './support.mjs';
 
 const base = process.env.BASE_URL ?? 'http://localhost:8080';
 const stamp = Date.now();
@@ -58,7 +59,7 @@ try {
   await inviteDialog.getByRole('button', { name: 'OK' }).click();
   const link = (await admin.getByTestId('invite-link').innerText()).trim();
   if (!link.includes('/accept-invitation?token=')) throw new Error(`unexpected invitation link ${link}`);
-  await admin.getByRole('button', { name: 'Done' }).click();
+  await clickUntilGone(admin.getByTestId('invite-link'), admin.getByRole('button', { name: 'Done' }));
   await admin.getByRole('cell', { name: `taras-${stamp}@example.com` }).waitFor();
 
   step = 'the manager accepts in another browser';

@@ -116,7 +116,7 @@ await journey('telephony journey', async (browser, step) => {
   }
   await clickUntilGone(keyDialog, keyDialog.getByRole('button', { name: 'OK' }));
   const key = (await page.getByTestId('new-key').innerText()).trim();
-  await page.getByRole('button', { name: 'Done' }).click();
+  await clickUntilGone(page.getByTestId('new-key'), page.getByRole('button', { name: 'Done' }));
 
   step('the exchange rings extension 101 from the client\'s number: their card pops up');
   await untilListening();
