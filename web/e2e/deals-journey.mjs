@@ -9,6 +9,7 @@
 // exits non-zero at the failing step.
 import { readFile } from 'node:fs/promises';
 import { chromium } from 'playwright-core';
+import { clickUntilGone } from './support.mjs';
 
 const base = process.env.BASE_URL ?? 'http://localhost:8080';
 const stamp = Date.now();
@@ -38,19 +39,6 @@ async function drag(page, card, target) {
   await page.mouse.move(from.x + from.width / 2 + 12, from.y + from.height / 2 + 4, { steps: 4 });
   await page.mouse.move(to.x + to.width / 2, to.y + 80, { steps: 20 });
   await page.mouse.up();
-}
-
-/** Clicks a dialog's button until the dialog closes: a click during the dialog's opening animation can be lost. */
-async function clickUntilGone(dialog, button) {
-  for (let attempt = 1; ; attempt++) {
-    await button.click();
-    try {
-      await dialog.waitFor({ state: 'hidden', timeout: 3_000 });
-      return;
-    } catch (error) {
-      if (attempt === 3) throw error;
-    }
-  }
 }
 
 /** Waits until a column says it holds this many cards. */

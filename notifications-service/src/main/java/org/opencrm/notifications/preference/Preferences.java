@@ -12,10 +12,8 @@ import java.util.UUID;
 import org.opencrm.notifications.directory.Person;
 import org.opencrm.notifications.directory.Staff;
 import org.opencrm.platform.starter.security.CurrentUser;
-import org.opencrm.platform.starter.security.TenantContext;
 import org.opencrm.platform.starter.web.ProblemDetailsAdvice.FieldProblem;
 import org.opencrm.platform.starter.web.InvalidFieldsException;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -45,35 +43,20 @@ public class Preferences {
 
     private final UserPreferencesRepository saved;
     private final Staff staff;
-    private final JdbcTemplate jdbc;
 
-    Preferences(UserPreferencesRepository saved, Staff staff, JdbcTemplate jdbc) {
+    Preferences(UserPreferencesRepository saved, Staff staff) {
         this.saved = saved;
         this.staff = staff;
-        this.jdbc = jdbc;
     }
 
-    /**
-     * How the user (of the current tenant) wants to hear of a kind: the same answer as {@link #mine()} gives for
-     * that kind, read in one statement, since every notification asks it.
-     */
+    /** How the user (of the current tenant) wants to hear of a kind. */
     @Transactional(readOnly = true)
     public Choice choiceOf(UUID userId, String kind) {
-        UUID tenant = TenantContext.require();
-        Channels fallback = Channels.defaultFor(kind);
-        return jdbc.queryForObject("""
-                select k.in_app, k.email, k.sms, coalesce(own.language, person.language) as language,
-                       coalesce(own.phone, person.work_phone) as phone
-                from (select 1) as one
-                left join notification_preference own on own.user_id = ? and own.tenant_id = ?
-                left join notification_preference_kind k on k.user_id = own.user_id and k.kind = ?
-                left join person on person.id = ? and person.tenant_id = ?""", (row, n) -> {
-            boolean chosen = row.getObject("in_app") != null;
-            String language = row.getString("language");
-            return new Choice(chosen ? row.getBoolean("in_app") : fallback.inApp(),
-                    chosen ? row.getBoolean("email") : fallback.email(), chosen ? row.getBoolean("sms") : fallback.sms(),
-                    language != null ? language : DEFAULT_LANGUAGE, row.getString("phone"));
-        }, userId, tenant, kind, userId, tenant);
+        Optional<UserPreferences> own = saved.findById(userId);
+        Optional<Person> person = staff.find(userId);
+        Channels channels = own.map(p -> p.channels(kind)).orElse(Channels.defaultFor(kind));
+        return new Choice(channels.inApp(), channels.email(), channels.sms(), language(own, person),
+                own.map(UserPreferences::phone).orElseGet(() -> person.map(Person::workPhone).orElse(null)));
     }
 
     /** The user's language (en, ru or uk), for what is written to them without a kind (none so far). */
